@@ -1,0 +1,67 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'winston';
+import type { AuthService } from '../services/auth-service';
+import { errorMiddleware } from './error-middleware';
+import { mountRoutes } from './mount-routes';
+import { buildOpenApiDocument } from './openapi';
+import { requestContext } from './request-context';
+import { defineRoute, type RouteSpec } from './route';
+import { z } from 'zod';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  db: boolean;
+  telephony: string;
+}
+
+export interface AppDeps {
+  log: Logger;
+  auth: AuthService;
+  routes: RouteSpec[];
+  version: string;
+  health: () => HealthReport;
+  /** Extra middleware mounted before the API (static pages). */
+  beforeApi?: (app: Express) => void;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
+
+/** Every route of the app, including the ones this file adds, so tests and the OpenAPI document see the same table. */
+export function allRoutes(deps: Pick<AppDeps, 'routes' | 'health' | 'version'>): RouteSpec[] {
+  const routes: RouteSpec[] = [
+    defineRoute({
+      method: 'get', path: '/health', tag: 'system', public: true, summary: 'Liveness: 200 while the process serves requests',
+      response: z.object({ status: z.enum(['ok', 'degraded']), db: z.boolean(), telephony: z.string() }),
+      handler: () => deps.health(),
+    }),
+    ...deps.routes,
+  ];
+  let document: object | undefined;
+  routes.push(defineRoute({
+    method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This API as an OpenAPI 3 document',
+    handler: () => (document ??= buildOpenApiDocument(routes, deps.version)),
+  }));
+  return routes;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestContext(deps.log));
+  app.use((_req, res, next) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    next();
+  });
+  app.use(express.json({ limit: '1mb', strict: false }));
+  deps.beforeApi?.(app);
+  app.use(mountRoutes(allRoutes(deps), deps.auth, deps.log));
+  app.use('/api', (_req, _res, next) => next(Object.assign(new Error('no such route'), { status: 404 })));
+  app.use(errorMiddleware(deps.log));
+  return app;
+}

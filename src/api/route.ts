@@ -1,0 +1,55 @@
+import type { Request, Response } from 'express';
+import type { Logger } from 'winston';
+import type { z } from 'zod';
+import type { AuthenticatedUser } from '../services/auth-service';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface RouteContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  /** Present on every route that is not public. */
+  actor: AuthenticatedUser;
+  req: Request;
+  res: Response;
+  log: Logger;
+  /** The session token of this request (for logout). */
+  token?: string;
+}
+
+/**
+ * One route: its validation schemas serve both the request parsing and the OpenAPI document,
+ * so the two cannot drift apart. A handler that returns undefined answers 204.
+ */
+export interface RouteSpec<
+  PS extends z.ZodType | undefined = z.ZodType | undefined,
+  QS extends z.ZodType | undefined = z.ZodType | undefined,
+  BS extends z.ZodType | undefined = z.ZodType | undefined,
+> {
+  method: HttpMethod;
+  /** Express path syntax: /api/campaigns/:id */
+  path: string;
+  summary: string;
+  tag: string;
+  public?: boolean;
+  params?: PS;
+  query?: QS;
+  body?: BS;
+  response?: z.ZodType;
+  /** Status of a successful answer with a body (default 200, 201 for POST that creates). */
+  status?: number;
+  /** For routes that answer with something other than JSON (files, pages). */
+  produces?: string;
+  handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>>) => unknown;
+}
+
+export function defineRoute<
+  PS extends z.ZodType | undefined = undefined,
+  QS extends z.ZodType | undefined = undefined,
+  BS extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<PS, QS, BS>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}

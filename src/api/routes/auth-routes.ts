@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { AuthService } from '../../services/auth-service';
+import { defineRoute, type RouteSpec } from '../route';
+import { loginBody, loginResponse, userDto } from '../schemas/user-schemas';
+import { SESSION_COOKIE } from '../session-token';
+
+export function authRoutes(auth: AuthService, cookieSecure: boolean): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'post', path: '/api/auth/login', tag: 'auth', public: true, status: 200,
+      summary: 'Log in; returns a bearer token and sets the httpOnly session cookie',
+      body: loginBody, response: loginResponse,
+      handler: async ({ body, res, log }) => {
+        const { token, user, expiresAt } = await auth.login(body.username, body.password);
+        res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: cookieSecure, expires: expiresAt, path: '/' });
+        log.info('user logged in', { userId: user.id });
+        return { token, expiresAt: expiresAt.toISOString(), user };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/auth/logout', tag: 'auth', summary: 'End this session',
+      handler: ({ token, res }) => {
+        if (token) auth.logout(token);
+        res.clearCookie(SESSION_COOKIE, { path: '/' });
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/auth/me', tag: 'auth', summary: 'The logged-in user', response: z.object({ user: userDto }),
+      handler: ({ actor }) => ({ user: actor.user }),
+    }),
+  ];
+}

@@ -1,0 +1,145 @@
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * One schema for every setting. Values come from config/default.json, then an optional local
+ * JSON file (DIALER_CONFIG_FILE, else config/local.json), then DIALER_* environment variables.
+ * The environment name of a key is its path in SCREAMING_SNAKE_CASE: ari.url → DIALER_ARI_URL.
+ */
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
+const optionalString = z.string().transform((v) => (v === '' ? undefined : v)).optional();
+
+export const configSchema = z.object({
+  host: z.string().min(1).describe('Address the HTTP server binds to. Keep 127.0.0.1 behind a reverse proxy.'),
+  port: int(0, 65535).describe('HTTP port of the API, the web pages and the WebSocket hub (0 picks a free port).'),
+  dataDir: z.string().min(1).describe('Directory for the SQLite database (dialer.db), logs and import files; created if missing.'),
+  logLevel: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).describe('Lowest level written to the console and the log file.'),
+  logFile: z.string().describe('JSON-lines log file; relative paths are inside dataDir; empty disables the file.'),
+  sessionTtlHours: int(1, 24 * 90).describe('How long a login session stays valid without use, in hours.'),
+  cookieSecure: bool.describe('Mark the session cookie Secure (set true when served over HTTPS).'),
+  bootstrapOwner: z.object({
+    username: optionalString.describe('At first start with no users, create an owner with this username (needs password too).'),
+    password: optionalString.describe('Password of the bootstrap owner; at least 10 characters. Never logged.'),
+  }),
+  ari: z.object({
+    url: optionalString.describe('ARI base URL, e.g. http://127.0.0.1:8088. Empty: demo mode with the built-in ARI simulator.'),
+    user: z.string().describe('ARI user (ari.conf).'),
+    password: z.string().describe('ARI password (ari.conf).'),
+    app: z.string().min(1).describe('Stasis application name prefix; a unique suffix is added per process because Asterisk allows one WebSocket per app.'),
+  }),
+  telephony: z.object({
+    customerEndpoint: z.string().includes('{number}').describe('Endpoint template for customers, e.g. PJSIP/{number}@trunk or Local/{number}@sim-customers.'),
+    agentEndpoint: z.string().includes('{extension}').describe('Endpoint template for agent phones, e.g. PJSIP/{extension}.'),
+    customerContext: z.string().min(1).describe('Dialplan context that runs AMD and enters Stasis for customer-first calls (dialplan/extensions_dialer.conf).'),
+    ringTimeoutSeconds: int(15, 120).describe('How long a customer rings before the attempt counts as no answer (15 s is the regulators\' minimum).'),
+    agentRingTimeoutSeconds: int(5, 120).describe('How long an agent phone rings before the agent is set not ready.'),
+    holdMaxSeconds: int(1, 60).describe('Predictive: how long an answered customer may wait for an agent before the call is abandoned with the safe-harbor prompt.'),
+    mohClass: z.string().min(1).describe('Music-on-hold class for customers waiting for an agent.'),
+  }),
+  phone: z.object({
+    defaultRegion: z.string().length(2).describe('ISO country used to read numbers written without a country code (VN reads 0912… as +84912…).'),
+  }),
+  import: z.object({
+    maxFileBytes: int(1024, 1024 * 1024 * 1024).describe('Largest accepted import file, in bytes.'),
+  }),
+  demo: z.object({
+    agents: int(0, 500).describe('Demo mode: number of simulated agent phones.'),
+  }),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const projectRoot = path.resolve(__dirname, '..', '..');
+
+export function envName(keyPath: string[]): string {
+  return 'DIALER_' + keyPath.map((k) => k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()).join('_');
+}
+
+/** Every leaf key of the schema with its path and description, for env mapping and the docs. */
+export function configKeys(): { path: string[]; description: string }[] {
+  const out: { path: string[]; description: string }[] = [];
+  const walk = (shape: Record<string, z.ZodType>, prefix: string[]) => {
+    for (const [key, type] of Object.entries(shape)) {
+      if (type instanceof z.ZodObject) walk(type.shape as Record<string, z.ZodType>, [...prefix, key]);
+      else out.push({ path: [...prefix, key], description: type.description ?? '' });
+    }
+  };
+  walk(configSchema.shape as unknown as Record<string, z.ZodType>, []);
+  return out;
+}
+
+function readJson(file: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    throw new ConfigError([`${file}: ${(err as Error).message}`]);
+  }
+}
+
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object'
+      ? deepMerge(b as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return out;
+}
+
+function setPath(target: Record<string, unknown>, keyPath: string[], value: unknown): void {
+  let node = target;
+  for (const key of keyPath.slice(0, -1)) {
+    if (!node[key] || typeof node[key] !== 'object') node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keyPath[keyPath.length - 1]!] = value;
+}
+
+export interface LoadConfigOptions {
+  env?: NodeJS.ProcessEnv;
+  defaultsFile?: string;
+  localFile?: string;
+  overrides?: Record<string, unknown>;
+}
+
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const env = options.env ?? process.env;
+  const defaultsFile = options.defaultsFile ?? path.join(projectRoot, 'config', 'default.json');
+  let raw = readJson(defaultsFile);
+  const localFile = options.localFile ?? env.DIALER_CONFIG_FILE ?? path.join(projectRoot, 'config', 'local.json');
+  if (env.DIALER_CONFIG_FILE && !existsSync(localFile)) throw new ConfigError([`DIALER_CONFIG_FILE: ${localFile} does not exist`]);
+  if (existsSync(localFile)) raw = deepMerge(raw, readJson(localFile));
+  const known = new Set(['DIALER_CONFIG_FILE']);
+  for (const key of configKeys()) {
+    const name = envName(key.path);
+    known.add(name);
+    const value = env[name];
+    if (value !== undefined) setPath(raw, key.path, value);
+  }
+  if (options.overrides) raw = deepMerge(raw, options.overrides);
+  const problems: string[] = [];
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('DIALER_') && !name.startsWith('DIALER_IT_') && !known.has(name)) problems.push(`${name}: unknown setting`);
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const p = issue.path.map(String);
+      problems.push(`${p.join('.')} (${envName(p)}): ${issue.message}`);
+    }
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  const config = parsed.data;
+  config.dataDir = path.resolve(projectRoot, config.dataDir);
+  if (config.logFile) config.logFile = path.resolve(config.dataDir, config.logFile);
+  return config;
+}

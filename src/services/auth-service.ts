@@ -1,0 +1,56 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { DialerError } from '../errors';
+import type { Clock } from '../domain/clock';
+import type { Actor } from '../domain/roles';
+import type { SessionRepository } from '../store/session-repository';
+import type { User, UserRepository } from '../store/user-repository';
+import { verifyPassword } from './password';
+
+export interface AuthenticatedUser extends Actor {
+  user: User;
+}
+
+const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export class AuthService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly clock: Clock,
+    private readonly ttlHours: number,
+  ) {}
+
+  async login(username: string, password: string): Promise<{ token: string; user: User; expiresAt: Date }> {
+    const found = this.users.findCredentials(username);
+    // Verify against a dummy hash when the user is unknown so timing does not reveal which usernames exist.
+    const ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
+    if (!found || !ok || !found.user.active) throw new DialerError('E_BAD_CREDENTIALS', 'wrong username or password');
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const expiresAt = this.expiry(now);
+    this.sessions.create(sha256(token), found.user.id, now, expiresAt);
+    return { token, user: found.user, expiresAt };
+  }
+
+  authenticate(token: string): AuthenticatedUser | undefined {
+    const hash = sha256(token);
+    const session = this.sessions.get(hash);
+    const now = this.clock.now();
+    if (!session || new Date(session.expiresAt) <= now) return undefined;
+    const user = this.users.get(session.userId);
+    if (!user || !user.active) return undefined;
+    this.sessions.touch(hash, now, this.expiry(now));
+    return { id: user.id, role: user.role, user };
+  }
+
+  logout(token: string): void {
+    this.sessions.delete(sha256(token));
+  }
+
+  private expiry(now: Date): Date {
+    return new Date(now.getTime() + this.ttlHours * 3600_000);
+  }
+}
+
+// scrypt hash of a random string nobody knows; only used to spend the same time on unknown users.
+const DUMMY_HASH = 'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA==$' + Buffer.alloc(64).toString('base64');
