@@ -29,3 +29,7 @@ export interface CampaignEvent {
   note: string | null;
   at: string;
 }
+
+/** The fields a campaign list may be sorted by. */
+export const CAMPAIGN_SORT_FIELDS = ['id', 'name', 'state', 'startAt', 'createdAt'] as const;
+export type CampaignSortField = (typeof CAMPAIGN_SORT_FIELDS)[number];

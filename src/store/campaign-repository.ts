@@ -1,4 +1,4 @@
-import type { Campaign, CampaignEvent } from '../domain/campaign';
+import type { Campaign, CampaignEvent, CampaignSortField } from '../domain/campaign';
 import type { CampaignAction, CampaignState } from '../domain/campaign-lifecycle';
 import type { CampaignSettings } from '../domain/campaign-settings';
 import type { UserId } from '../domain/roles';
@@ -6,14 +6,13 @@ import type { Db } from './database';
 import type { Page, Paged } from './page';
 import { SETTINGS_COLUMNS, settingsParams, toCampaign, type CampaignRelations, type CampaignRow } from './campaign-row';
 
-export const CAMPAIGN_SORTS = { id: 'c.id', name: 'c.name', state: 'c.state', startAt: 'c.start_at', createdAt: 'c.created_at' } as const;
-export type CampaignSort = keyof typeof CAMPAIGN_SORTS;
+const SORT_COLUMNS: Record<CampaignSortField, string> = { id: 'c.id', name: 'c.name', state: 'c.state', startAt: 'c.start_at', createdAt: 'c.created_at' };
 
 export interface CampaignListQuery extends Page {
   state?: CampaignState;
   /** Only running campaigns this agent works, directly or through a group. */
   agentId?: UserId;
-  sort: CampaignSort;
+  sort: CampaignSortField;
   order: 'asc' | 'desc';
 }
 
@@ -166,7 +165,7 @@ export class CampaignRepository {
       const where = ['1 = 1'];
       if (q.state) where.push('c.state = @state');
       if (q.agentId !== undefined) where.push(AGENT_WORKS);
-      const column = CAMPAIGN_SORTS[q.sort];
+      const column = SORT_COLUMNS[q.sort];
       const dir = q.order === 'desc' ? 'DESC' : 'ASC';
       // NULLs sort last in both directions, spelled out because SQLite and PostgreSQL disagree by default.
       const order = `CASE WHEN ${column} IS NULL THEN 1 ELSE 0 END, ${column} ${dir}, c.id ${dir}`;
