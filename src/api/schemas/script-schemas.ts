@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QUESTION_KINDS, SCRIPT_SHARING, scriptQuestionFields } from '../../domain/script';
+import { pathId } from './common';
 import { pageQueryFields } from './pagination';
 
 const id = z.number().int().positive();
@@ -26,10 +27,7 @@ export const scriptPatchBody = z.object({
 
 export const reorderBody = z.object({ questionIds: z.array(id).max(200) }).strict();
 
-export const scriptQuestionParams = z.object({
-  id: z.coerce.number().int().positive(),
-  questionId: z.coerce.number().int().positive(),
-});
+export const scriptQuestionParams = z.object({ id: pathId, questionId: pathId });
 
 export const scriptDto = z.object({
   id: z.number().int(),
