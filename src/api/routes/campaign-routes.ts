@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { Logger } from 'winston';
+import type { Actor } from '../../domain/roles';
 import { USER_ACTIONS, type UserAction } from '../../domain/campaign-lifecycle';
 import type { CampaignService } from '../../services/campaign-service';
 import { defineRoute, type RouteSpec } from '../route';
@@ -23,10 +24,13 @@ function actionRoute(campaigns: CampaignService, action: UserAction): RouteSpec 
     method: 'post' as const, path: `/api/campaigns/:id/${action}`, tag: 'campaigns', status: 200,
     summary: ACTION_SUMMARIES[action], params: idParams, response: campaignDto,
   };
-  if (action === 'reject') {
-    return defineRoute({ ...shared, body: rejectBody, handler: ({ actor, params, body }) => campaigns.act(actor, params.id, action, body.note) });
-  }
-  return defineRoute({ ...shared, body: actionBody, handler: ({ actor, params, body }) => campaigns.act(actor, params.id, action, body?.note || null) });
+  const run = (ctx: { actor: Actor; params: { id: number }; log: Logger }, note: string | null) => {
+    const c = campaigns.act(ctx.actor, ctx.params.id, action, note);
+    ctx.log.info('campaign transition', { campaignId: c.id, action, state: c.state });
+    return c;
+  };
+  if (action === 'reject') return defineRoute({ ...shared, body: rejectBody, handler: (ctx) => run(ctx, ctx.body.note) });
+  return defineRoute({ ...shared, body: actionBody, handler: (ctx) => run(ctx, ctx.body?.note || null) });
 }
 
 export function campaignRoutes(campaigns: CampaignService): RouteSpec[] {
