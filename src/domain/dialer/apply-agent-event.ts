@@ -79,9 +79,10 @@ function step(s: AgentState, e: AgentEvent): Step {
 function setTarget(s: AgentState, target: ResumeTarget): Step {
   switch (s.kind) {
     case 'ready':
-    case 'not_ready':
-      if (s.kind === target.kind && (target.kind === 'ready' || (s.kind === 'not_ready' && s.reason === target.reason))) return illegal;
-      return fromTarget(target);
+    case 'not_ready': {
+      const same = target.kind === 'ready' ? s.kind === 'ready' : s.kind === 'not_ready' && s.reason === target.reason;
+      return same ? illegal : fromTarget(target);
+    }
     case 'wrap_up':
       return target.kind === 'not_ready' ? afterCall(s, target) : illegal;
     case 'paused':

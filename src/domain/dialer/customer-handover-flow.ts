@@ -64,7 +64,9 @@ function step(state: HandoverState, input: HandoverInput): Step {
     case 'callNow':
       return callNow(state, input);
     case 'skip':
-      if (state.kind === 'waiting_for_agent') return { state: { kind: 'released', leadId: state.leadId }, effects: [{ kind: 'releaseCustomer', leadId: state.leadId, reason: 'skipped' }] };
+      if (state.kind === 'waiting_for_agent') {
+        return { state: { kind: 'released', leadId: state.leadId }, effects: [{ kind: 'releaseCustomer', leadId: state.leadId, reason: 'skipped' }] };
+      }
       return reject(state, input, state.kind === 'previewing' ? 'skip_not_allowed' : 'no_customer');
     case 'timerFired':
       if (state.kind !== 'previewing' || input.name !== PREVIEW_TIMER) return { state, effects: [] };
