@@ -1,46 +1,13 @@
-/** English is the reference; Vietnamese must have every key (the type makes a missing one a build error). */
-const en = {
-  'app.title': 'Dialer',
-  'lang.switch': 'Tiếng Việt',
-  'login.title': 'Sign in',
-  'login.username': 'Username',
-  'login.password': 'Password',
-  'login.submit': 'Sign in',
-  'login.failed': 'Wrong username or password',
-  'nav.logout': 'Sign out',
-  'nav.agent': 'Agent',
-  'nav.supervisor': 'Supervisor',
-  'nav.admin': 'Administration',
-  'common.loading': 'Loading…',
-  'common.save': 'Save',
-  'common.cancel': 'Cancel',
-  'common.delete': 'Delete',
-  'common.error': 'Something went wrong',
-  'common.offline': 'Connection lost — reconnecting…',
-};
+import { commonEn, commonVi } from './i18n-common.js';
+
+/**
+ * Every page's labels, composed from one module per area (i18n-common, i18n-admin, …). Each module
+ * types its Vietnamese dictionary as Record<keyof English, string>, so a missing translation is a build error.
+ */
+const en = { ...commonEn };
+const vi: Record<keyof typeof en, string> = { ...commonVi };
 
 export type MessageKey = keyof typeof en;
-
-const vi: Record<MessageKey, string> = {
-  'app.title': 'Hệ thống gọi ra',
-  'lang.switch': 'English',
-  'login.title': 'Đăng nhập',
-  'login.username': 'Tên đăng nhập',
-  'login.password': 'Mật khẩu',
-  'login.submit': 'Đăng nhập',
-  'login.failed': 'Sai tên đăng nhập hoặc mật khẩu',
-  'nav.logout': 'Đăng xuất',
-  'nav.agent': 'Điện thoại viên',
-  'nav.supervisor': 'Giám sát',
-  'nav.admin': 'Quản trị',
-  'common.loading': 'Đang tải…',
-  'common.save': 'Lưu',
-  'common.cancel': 'Hủy',
-  'common.delete': 'Xóa',
-  'common.error': 'Đã xảy ra lỗi',
-  'common.offline': 'Mất kết nối — đang kết nối lại…',
-};
-
 export const messages = { en, vi } as const;
 export type Language = keyof typeof messages;
 
@@ -50,7 +17,7 @@ export function currentLanguage(): Language {
 }
 
 export function t(key: MessageKey, lang: Language = currentLanguage()): string {
-  return messages[lang][key];
+  return messages[lang][key] ?? key;
 }
 
 /** Fills every element carrying data-i18n (text) or data-i18n-placeholder with the current language. */
