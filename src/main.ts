@@ -10,6 +10,7 @@ import { createServices, type Services } from './services/create-services';
 import { openDatabase } from './store/database';
 import { migrate } from './store/migrator';
 import { VERSION } from './version';
+import { serveWeb } from './web/serve-web';
 
 export interface RunningDialer {
   services: Services;
@@ -38,6 +39,7 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   const app = createApp({
     log, auth: services.auth, routes: apiRoutes(services), version: VERSION,
     health: () => ({ status: 'ok', db: db.open, telephony: 'not configured' }),
+    beforeApi: (express) => serveWeb(express, services.auth),
   });
   const http = await startHttpServer(app, config.host, config.port);
   return {
