@@ -11,6 +11,7 @@ import { createServices, type Services } from './services/create-services';
 import { openDatabase } from './store/database';
 import { migrate } from './store/migrator';
 import { VERSION } from './version';
+import { serveWeb } from './web/serve-web';
 
 export interface RunningDialer {
   services: Services;
@@ -39,6 +40,7 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   const app = createApp({
     log, auth: services.auth, routes: apiRoutes(services), version: VERSION,
     health: () => ({ status: 'ok', db: db.open, telephony: 'not configured' }),
+    beforeApi: (express) => serveWeb(express, services.auth),
   });
   const http = await startHttpServer(app, config.host, config.port);
   const scheduler = new CampaignScheduler(services.campaigns, systemClock, systemTimers, log.child({ component: 'campaign-scheduler' }));
