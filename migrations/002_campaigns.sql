@@ -19,10 +19,10 @@ CREATE TABLE campaigns (
   sticky_agent          INTEGER NOT NULL,
   abandon_rate_target   REAL NOT NULL,
   max_lines_per_agent   INTEGER NOT NULL,
-  calling_start         TEXT NOT NULL,   -- HH:MM local time in calling_time_zone
-  calling_end           TEXT NOT NULL,
-  calling_days          TEXT NOT NULL,   -- ISO weekdays, comma separated: '1,2,3,4,5'
-  calling_time_zone     TEXT NOT NULL,
+  calling_start         TEXT NOT NULL,   -- HH:MM on the contact's wall clock, inclusive
+  calling_end           TEXT NOT NULL,   -- HH:MM exclusive; 24:00 is midnight
+  calling_weekdays      TEXT NOT NULL,   -- ISO weekdays, comma separated: '1,2,3,4,5'
+  timezone              TEXT NOT NULL,   -- IANA zone for contacts without one and for per-day quotas
   record_calls          INTEGER NOT NULL,
   machine_action        TEXT NOT NULL CHECK (machine_action IN ('hangup', 'message')),
   machine_message       TEXT,

@@ -1,18 +1,10 @@
 import type { CampaignSettings } from './campaign-settings';
+import { isValidTimeZone } from './dialer/local-time';
 
 export interface SettingsProblem {
   /** Dotted path of the setting at fault, e.g. `quota.max`. */
   field: string;
   message: string;
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -28,9 +20,10 @@ function quotaProblems(q: CampaignSettings['quota']): SettingsProblem[] {
 
 function callingHoursProblems(h: CampaignSettings['callingHours']): SettingsProblem[] {
   const out: SettingsProblem[] = [];
+  // checkCallingHours also understands windows over midnight; a campaign refuses them so that a slip
+  // such as 21:00–08:00 cannot mean calling people through the night.
   if (minutesOf(h.end) <= minutesOf(h.start)) out.push({ field: 'callingHours.end', message: `callingHours.end (${h.end}) must be after callingHours.start (${h.start})` });
-  if (new Set(h.days).size !== h.days.length) out.push({ field: 'callingHours.days', message: 'callingHours.days lists a day twice' });
-  if (!isTimeZone(h.timeZone)) out.push({ field: 'callingHours.timeZone', message: `callingHours.timeZone "${h.timeZone}" is not an IANA time zone such as Asia/Ho_Chi_Minh` });
+  if (new Set(h.weekdays).size !== h.weekdays.length) out.push({ field: 'callingHours.weekdays', message: 'callingHours.weekdays lists a day twice' });
   return out;
 }
 
@@ -44,6 +37,7 @@ export function campaignSettingsProblems(s: CampaignSettings): SettingsProblem[]
     out.push({ field: 'endAt', message: 'endAt must be after startAt' });
   }
   out.push(...quotaProblems(s.quota), ...callingHoursProblems(s.callingHours));
+  if (!isValidTimeZone(s.timezone)) out.push({ field: 'timezone', message: `timezone "${s.timezone}" is not an IANA time zone such as Asia/Ho_Chi_Minh` });
   if (s.previewSeconds !== null && s.dialingMode !== 'preview') {
     out.push({ field: 'previewSeconds', message: `previewSeconds is only used in preview mode, not ${s.dialingMode}; set it to null` });
   }
@@ -64,6 +58,6 @@ export function normalizeCampaignSettings(s: CampaignSettings): CampaignSettings
   return {
     ...s, startAt: utc(s.startAt), endAt: utc(s.endAt),
     managerIds: [...new Set(s.managerIds)], agentIds: [...new Set(s.agentIds)], agentGroupIds: [...new Set(s.agentGroupIds)],
-    callingHours: { ...s.callingHours, days: [...s.callingHours.days].sort((a, b) => a - b) },
+    callingHours: { ...s.callingHours, weekdays: [...s.callingHours.weekdays].sort((a, b) => a - b) },
   };
 }

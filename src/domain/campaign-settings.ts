@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { DIALING_MODES } from './dialing-mode';
+import { DEFAULT_ABANDON_LOCKOUT_HOURS } from './dialer/lead-eligibility';
 import { ivrConfigSchema } from './ivr-config';
 import { soundName } from './sound-name';
 
 const id = z.number().int().positive();
 const instant = z.iso.datetime({ offset: true });
 const clockTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time of day as HH:MM (00:00–23:59)');
+const endClockTime = z.string().regex(/^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/, 'a time of day as HH:MM (00:01–24:00)');
 
 export const QUOTA_KINDS = ['none', 'per_day', 'per_campaign'] as const;
 export const MACHINE_ACTIONS = ['hangup', 'message'] as const;
@@ -43,13 +45,17 @@ export const campaignSettingsFields = z.object({
   abandonRateTarget: z.number().min(0).max(0.2),
   /** Predictive: most customer lines dialled at once per ready agent. */
   maxLinesPerAgent: z.number().int().min(1).max(10),
-  /** Contacts are only called between start and end (local time in timeZone) on the listed ISO weekdays (1 = Monday). */
+  /**
+   * Contacts are called from start (inclusive) to end (exclusive) on their own wall clock, on the listed
+   * ISO weekdays (1 = Monday). The same shape as `CallingHours` in src/domain/dialer/calling-hours.ts.
+   */
   callingHours: z.object({
     start: clockTime,
-    end: clockTime,
-    days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
-    timeZone: z.string().min(1).max(64),
+    end: endClockTime,
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
   }).strict(),
+  /** The campaign's IANA time zone: for contacts without one, and for per-day quotas. */
+  timezone: z.string().min(1).max(64),
   recordCalls: z.boolean(),
   /** What to do when answering-machine detection says machine: hang up, or play machineMessage then hang up. */
   machineAction: z.enum(MACHINE_ACTIONS),
@@ -74,8 +80,8 @@ export function campaignDefaults(name: string, dialingMode: CampaignSettings['di
     maxAttempts: 3, retryMinutes: 60, noRecallDays: 0, wrapUpSeconds: 30, previewSeconds: null,
     quota: { kind: 'none', min: null, max: null }, stickyAgent: false,
     abandonRateTarget: 0.03, maxLinesPerAgent: 3,
-    callingHours: { start: '08:00', end: '21:00', days: [1, 2, 3, 4, 5, 6, 7], timeZone: 'UTC' },
-    recordCalls: false, machineAction: 'hangup', machineMessage: null, abandonLockoutHours: 72,
+    callingHours: { start: '08:00', end: '21:00', weekdays: [1, 2, 3, 4, 5, 6, 7] }, timezone: 'UTC',
+    recordCalls: false, machineAction: 'hangup', machineMessage: null, abandonLockoutHours: DEFAULT_ABANDON_LOCKOUT_HOURS,
     managerIds: [], agentIds: [], agentGroupIds: [], ivr: null,
   };
 }

@@ -10,7 +10,7 @@ export interface CampaignRow {
   max_attempts: number; retry_minutes: number; no_recall_days: number; wrap_up_seconds: number; preview_seconds: number | null;
   quota_kind: CampaignSettings['quota']['kind']; quota_min: number | null; quota_max: number | null;
   sticky_agent: number; abandon_rate_target: number; max_lines_per_agent: number;
-  calling_start: string; calling_end: string; calling_days: string; calling_time_zone: string;
+  calling_start: string; calling_end: string; calling_weekdays: string; timezone: string;
   record_calls: number; machine_action: CampaignSettings['machineAction']; machine_message: string | null;
   abandon_lockout_hours: number; ivr_json: string | null;
   created_by: number; created_at: string; updated_at: string;
@@ -31,7 +31,7 @@ export const SETTINGS_COLUMNS: [column: string, param: string][] = [
   ['wrap_up_seconds', 'wrapUpSeconds'], ['preview_seconds', 'previewSeconds'], ['quota_kind', 'quotaKind'], ['quota_min', 'quotaMin'],
   ['quota_max', 'quotaMax'], ['sticky_agent', 'stickyAgent'], ['abandon_rate_target', 'abandonRateTarget'],
   ['max_lines_per_agent', 'maxLinesPerAgent'], ['calling_start', 'callingStart'], ['calling_end', 'callingEnd'],
-  ['calling_days', 'callingDays'], ['calling_time_zone', 'callingTimeZone'], ['record_calls', 'recordCalls'],
+  ['calling_weekdays', 'callingWeekdays'], ['timezone', 'timezone'], ['record_calls', 'recordCalls'],
   ['machine_action', 'machineAction'], ['machine_message', 'machineMessage'], ['abandon_lockout_hours', 'abandonLockoutHours'],
   ['ivr_json', 'ivrJson'],
 ];
@@ -42,8 +42,8 @@ export function settingsParams(s: CampaignSettings): Record<string, string | num
     maxAttempts: s.maxAttempts, retryMinutes: s.retryMinutes, noRecallDays: s.noRecallDays, wrapUpSeconds: s.wrapUpSeconds,
     previewSeconds: s.previewSeconds, quotaKind: s.quota.kind, quotaMin: s.quota.min, quotaMax: s.quota.max,
     stickyAgent: s.stickyAgent ? 1 : 0, abandonRateTarget: s.abandonRateTarget, maxLinesPerAgent: s.maxLinesPerAgent,
-    callingStart: s.callingHours.start, callingEnd: s.callingHours.end, callingDays: s.callingHours.days.join(','),
-    callingTimeZone: s.callingHours.timeZone, recordCalls: s.recordCalls ? 1 : 0, machineAction: s.machineAction,
+    callingStart: s.callingHours.start, callingEnd: s.callingHours.end, callingWeekdays: s.callingHours.weekdays.join(','),
+    timezone: s.timezone, recordCalls: s.recordCalls ? 1 : 0, machineAction: s.machineAction,
     machineMessage: s.machineMessage, abandonLockoutHours: s.abandonLockoutHours, ivrJson: s.ivr === null ? null : JSON.stringify(s.ivr),
   };
 }
@@ -55,7 +55,7 @@ export function toCampaign(r: CampaignRow, rel: CampaignRelations): Campaign {
     wrapUpSeconds: r.wrap_up_seconds, previewSeconds: r.preview_seconds,
     quota: { kind: r.quota_kind, min: r.quota_min, max: r.quota_max }, stickyAgent: r.sticky_agent === 1,
     abandonRateTarget: r.abandon_rate_target, maxLinesPerAgent: r.max_lines_per_agent,
-    callingHours: { start: r.calling_start, end: r.calling_end, days: r.calling_days.split(',').map(Number), timeZone: r.calling_time_zone },
+    callingHours: { start: r.calling_start, end: r.calling_end, weekdays: r.calling_weekdays.split(',').map(Number) }, timezone: r.timezone,
     recordCalls: r.record_calls === 1, machineAction: r.machine_action, machineMessage: r.machine_message,
     abandonLockoutHours: r.abandon_lockout_hours, ivr: r.ivr_json === null ? null : (JSON.parse(r.ivr_json) as IvrConfig),
     ...rel,

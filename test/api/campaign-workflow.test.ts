@@ -25,7 +25,8 @@ describe('campaign workflow over HTTP', () => {
     assert.equal(c.abandonRateTarget, 0.03);
     assert.equal(c.maxLinesPerAgent, 3);
     assert.equal(c.abandonLockoutHours, 72);
-    assert.deepEqual(c.callingHours, { start: '08:00', end: '21:00', days: [1, 2, 3, 4, 5, 6, 7], timeZone: 'UTC' });
+    assert.deepEqual(c.callingHours, { start: '08:00', end: '21:00', weekdays: [1, 2, 3, 4, 5, 6, 7] });
+    assert.equal(c.timezone, 'UTC');
     const read = await app.request('GET', `/api/campaigns/${c.id}`, { token: owner.token });
     assert.deepEqual(read.body, c);
     const row = app.services.db.prepare('SELECT name, dialing_mode, state, caller_id FROM campaigns WHERE id = ?').get(c.id);
@@ -137,7 +138,8 @@ describe('campaign workflow over HTTP', () => {
       [{ agentIds: [admin.id] }, 'agentIds.0'],
       [{ agentGroupIds: [999] }, 'agentGroupIds.0'],
       [{ scriptId: 999 }, 'scriptId'],
-      [{ callingHours: { start: '20:00', end: '09:00', days: [1], timeZone: 'UTC' } }, 'callingHours.end'],
+      [{ callingHours: { start: '20:00', end: '09:00', weekdays: [1] } }, 'callingHours.end'],
+      [{ timezone: 'Europe/Nowhere' }, 'timezone'],
     ];
     for (const [settings, field] of cases) {
       const res = await app.request('POST', '/api/campaigns', { token: admin.token, body: { name: 'Bad', dialingMode: 'progressive', ...settings } });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { campaignDefaults, campaignSettingsFields, type CampaignSettings } from '../../src/domain/campaign-settings';
 import { campaignSettingsProblems, normalizeCampaignSettings } from '../../src/domain/campaign-settings-problems';
+import { checkCallingHours, type CallingHours } from '../../src/domain/dialer/calling-hours';
+import { localTimeAt } from '../../src/domain/dialer/local-time';
 import { ivrConfigSchema, type IvrConfig } from '../../src/domain/ivr-config';
 
 const base = (patch: Partial<CampaignSettings> = {}): CampaignSettings => ({ ...campaignDefaults('Spring sale', 'progressive'), ...patch });
@@ -40,10 +42,12 @@ describe('campaign settings', () => {
     { when: 'an ivr script is given outside ivr mode', patch: { ivr: survey }, field: 'ivr' },
     { when: 'machineAction message has no sound', patch: { machineAction: 'message' }, field: 'machineMessage' },
     { when: 'machineAction hangup has a message', patch: { machineMessage: 'custom/vm' }, field: 'machineMessage' },
-    { when: 'calling hours end before they start', patch: { callingHours: { start: '21:00', end: '08:00', days: [1], timeZone: 'UTC' } }, field: 'callingHours.end' },
-    { when: 'a calling day is listed twice', patch: { callingHours: { start: '08:00', end: '21:00', days: [1, 1], timeZone: 'UTC' } }, field: 'callingHours.days' },
-    { when: 'the time zone is unknown', patch: { callingHours: { start: '08:00', end: '21:00', days: [1], timeZone: 'Mars/Base' } }, field: 'callingHours.timeZone' },
-    { when: 'the time zone is a real one', patch: { callingHours: { start: '08:00', end: '21:00', days: [1, 2], timeZone: 'Asia/Ho_Chi_Minh' } } },
+    { when: 'calling hours run over midnight', patch: { callingHours: { start: '21:00', end: '08:00', weekdays: [1] } }, field: 'callingHours.end' },
+    { when: 'calling hours start and end together', patch: { callingHours: { start: '08:00', end: '08:00', weekdays: [1] } }, field: 'callingHours.end' },
+    { when: 'calling hours end at midnight', patch: { callingHours: { start: '18:00', end: '24:00', weekdays: [1] } } },
+    { when: 'a calling day is listed twice', patch: { callingHours: { start: '08:00', end: '21:00', weekdays: [1, 1] } }, field: 'callingHours.weekdays' },
+    { when: 'the time zone is unknown', patch: { timezone: 'Mars/Base' }, field: 'timezone' },
+    { when: 'the time zone is a real one', patch: { timezone: 'Asia/Ho_Chi_Minh' } },
   ];
   for (const c of cases) {
     const outcome = c.field ? `the problem names ${c.field}` : 'there is no problem';
@@ -66,8 +70,9 @@ describe('campaign settings', () => {
     ['zero attempts', { maxAttempts: 0 }, 'maxAttempts'],
     ['a fractional retry interval', { retryMinutes: 1.5 }, 'retryMinutes'],
     ['an abandon target of 50%', { abandonRateTarget: 0.5 }, 'abandonRateTarget'],
-    ['calling hours at 25:00', { callingHours: { start: '08:00', end: '25:00', days: [1], timeZone: 'UTC' } }, 'callingHours.end'],
-    ['weekday 8', { callingHours: { start: '08:00', end: '20:00', days: [8], timeZone: 'UTC' } }, 'callingHours.days.0'],
+    ['calling hours at 25:00', { callingHours: { start: '08:00', end: '25:00', weekdays: [1] } }, 'callingHours.end'],
+    ['calling hours starting at 24:00', { callingHours: { start: '24:00', end: '24:00', weekdays: [1] } }, 'callingHours.start'],
+    ['weekday 8', { callingHours: { start: '08:00', end: '20:00', weekdays: [8] } }, 'callingHours.weekdays.0'],
     ['a machine message that climbs out of the sounds folder', { machineAction: 'message', machineMessage: '../../etc/passwd' }, 'machineMessage'],
     ['an unknown quota field', { quota: { kind: 'none', min: null, max: null, bonus: 1 } }, 'quota'],
     ['a manager id of zero', { managerIds: [0] }, 'managerIds.0'],
@@ -80,14 +85,23 @@ describe('campaign settings', () => {
     });
   }
 
-  it('when settings are normalized, then instants become UTC, ids lose duplicates and days are sorted', () => {
+  it('when a campaign\'s calling hours and zone go to the dialer rules, then checkCallingHours reads them as they are', () => {
+    const s = base({ callingHours: { start: '08:00', end: '21:00', weekdays: [1, 2, 3, 4, 5] }, timezone: 'Asia/Ho_Chi_Minh' });
+    const hours: CallingHours = s.callingHours;
+    // 2026-11-25 is a Wednesday; 01:30Z is 08:30 in Ho Chi Minh City, 14:30Z is 21:30.
+    assert.equal(checkCallingHours(hours, localTimeAt(new Date('2026-11-25T01:30:00Z'), s.timezone)), 'inside');
+    assert.equal(checkCallingHours(hours, localTimeAt(new Date('2026-11-25T14:30:00Z'), s.timezone)), 'outside');
+    assert.equal(checkCallingHours(hours, localTimeAt(new Date('2026-11-28T01:30:00Z'), s.timezone)), 'outside', 'a Saturday');
+  });
+
+  it('when settings are normalized, then instants become UTC, ids lose duplicates and weekdays are sorted', () => {
     const n = normalizeCampaignSettings(base({
       startAt: '2026-12-01T08:00:00+07:00', managerIds: [3, 3, 2],
-      callingHours: { start: '08:00', end: '20:00', days: [5, 1], timeZone: 'UTC' },
+      callingHours: { start: '08:00', end: '20:00', weekdays: [5, 1] },
     }));
     assert.equal(n.startAt, '2026-12-01T01:00:00.000Z');
     assert.deepEqual(n.managerIds, [3, 2]);
-    assert.deepEqual(n.callingHours.days, [1, 5]);
+    assert.deepEqual(n.callingHours.weekdays, [1, 5]);
   });
 });
 

@@ -31,7 +31,7 @@ describe('campaign store', () => {
     const settings = {
       ...campaignDefaults('Round trip', 'ivr'), startAt: '2026-12-01T01:00:00.000Z', endAt: '2026-12-02T01:00:00.000Z', callerId: '+84281234567',
       quota: { kind: 'per_day' as const, min: 5, max: 40 }, stickyAgent: true, recordCalls: true,
-      callingHours: { start: '09:30', end: '17:45', days: [1, 3, 5], timeZone: 'Asia/Ho_Chi_Minh' },
+      callingHours: { start: '09:30', end: '24:00', weekdays: [1, 3, 5] }, timezone: 'Asia/Ho_Chi_Minh',
       machineAction: 'message' as const, machineMessage: 'custom/vm', managerIds: [adminId],
       ivr: { steps: [{ id: 'q', kind: 'question' as const, sound: 'custom/q', validDigits: ['1' as const, '2' as const] }], agentTransfer: { digit: '0' as const } },
     };
