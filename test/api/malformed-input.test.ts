@@ -73,6 +73,18 @@ describe('malformed input on every route', () => {
     assert.ok(routes.some((r) => paramNames(r.path).length === 2), 'a route with two path ids');
   });
 
+  it('when the table is walked, then every body and query schema refuses unknown fields (.strict())', () => {
+    const loose: string[] = [];
+    for (const r of routes) {
+      for (const [part, schema] of [['body', r.body], ['query', r.query]] as const) {
+        const obj = objectOf(schema);
+        if (schema && !obj) loose.push(`${key(r)} ${part} is not an object schema`);
+        if (obj && obj.def.catchall?._zod.def.type !== 'never') loose.push(`${key(r)} ${part}`);
+      }
+    }
+    assert.deepEqual(loose, []);
+  });
+
   it('when a path id is not a positive safe integer, then every route answers 4xx naming the parameter', async () => {
     for (const r of routes) {
       for (const name of paramNames(r.path)) {
