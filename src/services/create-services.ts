@@ -2,6 +2,8 @@ import type { Logger } from 'winston';
 import type { Config } from '../config';
 import type { Clock } from '../domain/clock';
 import type { Db } from '../store/database';
+import { CallRecordRepository } from '../store/call-record-repository';
+import { CallbackRequestRepository } from '../store/callback-request-repository';
 import { GroupRepository } from '../store/group-repository';
 import { SessionRepository } from '../store/session-repository';
 import { UserRepository } from '../store/user-repository';
@@ -15,7 +17,9 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   const sessionRepo = new SessionRepository(db);
   const auth = new AuthService(userRepo, sessionRepo, clock, config.sessionTtlHours);
   const users = new UserService(userRepo, groupRepo, sessionRepo, clock);
-  return { db, config, clock, log, repos: { users: userRepo, groups: groupRepo, sessions: sessionRepo }, auth, users };
+  const callRecords = new CallRecordRepository(db);
+  const callbackRequests = new CallbackRequestRepository(db);
+  return { db, config, clock, log, repos: { users: userRepo, groups: groupRepo, sessions: sessionRepo, callRecords, callbackRequests }, auth, users };
 }
 
 export type Services = ReturnType<typeof createServices>;
