@@ -309,7 +309,11 @@ export class RunningFlow<S> implements LineWaiter {
     for (const u of this.unsubscribe.splice(0)) u();
     const c = this.lastCustomer;
     Object.assign(this.record, { hangupCause: c?.cause ?? null, dialStatus: c?.dialStatus ?? null, amdStatus: c?.amd ?? this.record.amdStatus });
-    this.d.onFinished(this.record, this.id);
+    try {
+      this.d.onFinished(this.record, this.id);
+    } catch (err) {
+      this.log.error('could not hand over the call record', { err });
+    }
     this.resolveFinished(this.record);
   }
 }
