@@ -1,15 +1,13 @@
 import type { Logger } from 'winston';
-import type { AmdStatus, LegSignals } from '../domain/call-outcome-rules';
-import { AMD_STATUSES } from '../domain/call-outcome-rules';
 import type { BridgeId, LegId, PlaybackId } from '../domain/telephony-ids';
 import { DialerError } from '../errors';
 import { maskPhone } from '../logger';
-import { assertNever, type AriEvent } from './ari/ari-events';
+import type { AriEvent } from './ari/ari-events';
+import { AriLegs, type Leg } from './ari-legs';
 import type { AriRest } from './ari/ari-rest';
 import type { SocketState } from './ari/ari-connection';
 import { toDialerError } from './ari/to-dialer-error';
 import { endpointFor, type EndpointTemplates } from './endpoint-template';
-import { isFailedDial, withDestroyed, withDialStatus, withHangupRequest } from './leg-signals';
 import { findOrphans } from './find-orphans';
 import { TelephonyIds } from './telephony-ids';
 import type { Timers } from './timers';
@@ -37,20 +35,6 @@ export interface AriTelephonyOptions {
   stasisStartTimeoutMs?: number;
 }
 
-interface Leg {
-  id: LegId;
-  role: LegRole;
-  amd: boolean;
-  inbound: boolean;
-  signals: LegSignals;
-  stasisStarted: boolean;
-  onStasisStart?: () => void;
-  ringing: boolean;
-  answerReported: boolean;
-  amdReported: boolean;
-  hangingUp: boolean;
-}
-
 const ok: CommandResult = { ok: true };
 const failure = (err: unknown, operation: string): CommandResult => {
   const e = toDialerError(err, operation);
@@ -64,9 +48,7 @@ const failure = (err: unknown, operation: string): CommandResult => {
  */
 export class AriTelephony implements TelephonyPort {
   private current: TelephonyStatus = 'connecting';
-  private readonly legs = new Map<LegId, Leg>();
-  private readonly watchers = new Map<LegId, Set<(e: LegEvent) => void>>();
-  private readonly playbacks = new Map<PlaybackId, (failed: boolean) => void>();
+  private readonly legs: AriLegs;
   private readonly bridges = new Set<BridgeId>();
   private readonly statusListeners = new Set<(s: TelephonyStatus) => void>();
   private readonly inboundListeners = new Set<(c: InboundCall) => void>();
@@ -78,8 +60,24 @@ export class AriTelephony implements TelephonyPort {
   constructor(private readonly o: AriTelephonyOptions) {
     this.ids = new TelephonyIds(o.idPrefix);
     this.log = o.log;
+    this.legs = new AriLegs({
+      log: o.log,
+      continueToAmd: (leg) => void this.run('continue to AMD', () => o.link.api.continueInDialplan(leg, o.customerContext, 'amd', 1)).then((r) => {
+        if (!r.ok && r.code !== 'E_CHANNEL_GONE') this.log.error('could not send the call to AMD', { leg, code: r.code });
+      }),
+      hangup: (leg) => void this.hangup(leg),
+      inbound: (call) => { for (const l of [...this.inboundListeners]) l(call); },
+      stranger: (id, args) => {
+        this.log.warn('unknown call entered the application, hanging it up', { channel: id, args });
+        void this.run('hang up stranger', () => o.link.api.hangup(id));
+      },
+      applicationReplaced: () => {
+        this.log.error('another WebSocket took over our application name; no more events will arrive', { app: this.app });
+        this.setStatus('degraded');
+      },
+    });
     this.unsubscribe = [
-      o.link.onEvent((e) => this.onEvent(e)),
+      o.link.onEvent((e) => this.legs.onEvent(e)),
       o.link.onState((s) => this.onSocket(s)),
     ];
   }
@@ -96,27 +94,17 @@ export class AriTelephony implements TelephonyPort {
   newPlaybackId(ref: string): PlaybackId { return this.ids.playback(ref); }
   newRecordingName(ref: string): string { return this.ids.recording(ref); }
 
-  watchLeg(leg: LegId, listener: (e: LegEvent) => void): Unsubscribe {
-    let set = this.watchers.get(leg);
-    if (!set) this.watchers.set(leg, (set = new Set()));
-    set.add(listener);
-    return () => {
-      const s = this.watchers.get(leg);
-      s?.delete(listener);
-      if (s && s.size === 0) this.watchers.delete(leg);
-    };
-  }
+  watchLeg(leg: LegId, listener: (e: LegEvent) => void): Unsubscribe { return this.legs.watch(leg, listener); }
 
   drain(): void { this.setStatus('draining'); }
 
-  stats() { return { legs: this.legs.size, watchers: [...this.watchers.values()].reduce((n, s) => n + s.size, 0), playbacks: this.playbacks.size }; }
+  stats() { return this.legs.stats(); }
 
   /** Stops listening to the connection (the connection itself is stopped by its owner). */
   close(): void { for (const u of this.unsubscribe.splice(0)) u(); }
 
   async dial(req: DialRequest): Promise<CommandResult> {
-    const leg: Leg = { id: req.leg, role: req.role, amd: req.amd, inbound: false, signals: { answered: false }, stasisStarted: false, ringing: false, answerReported: false, amdReported: false, hangingUp: false };
-    this.legs.set(leg.id, leg);
+    const leg = this.legs.add(req.leg, req.role, req.amd);
     if (this.current !== 'ready') return this.refuse(leg, new DialerError('E_TELEPHONY_UNAVAILABLE', `telephony is ${this.current}: no new calls`));
     let endpoint: string;
     try {
@@ -142,7 +130,7 @@ export class AriTelephony implements TelephonyPort {
       await this.hangup(leg.id);
       return this.refuse(leg, new DialerError('E_NOT_IN_STASIS', 'the channel never entered the application'));
     }
-    if (!this.legs.has(leg.id)) return ok; // ended at once (no such extension)
+    if (!this.legs.get(leg.id)) return ok; // ended at once (no such extension)
     try {
       await this.o.link.api.dial(leg.id, req.ringTimeoutSeconds ?? 15);
       return ok;
@@ -165,8 +153,7 @@ export class AriTelephony implements TelephonyPort {
   private refuse(leg: Leg, err: unknown): CommandResult {
     const result = failure(err, 'dial');
     this.log.warn('dial refused', { leg: leg.id, code: result.ok ? undefined : result.code, reason: result.ok ? undefined : result.message });
-    leg.signals = { ...leg.signals, requestFailed: true };
-    this.endLeg(leg);
+    this.legs.end(leg, { requestFailed: true });
     return result;
   }
 
@@ -193,9 +180,9 @@ export class AriTelephony implements TelephonyPort {
   startMoh(bridge: BridgeId, mohClass: string): Promise<CommandResult> { return this.run('start music on hold', () => this.o.link.api.startBridgeMoh(bridge, mohClass)); }
 
   async play(leg: LegId, playback: PlaybackId, media: readonly string[], onFinished: (failed: boolean) => void): Promise<CommandResult> {
-    this.playbacks.set(playback, onFinished);
+    this.legs.expectPlayback(playback, onFinished);
     const r = await this.run('play', () => this.o.link.api.play(leg, playback, media));
-    if (!r.ok) this.playbacks.delete(playback);
+    if (!r.ok) this.legs.forgetPlayback(playback);
     return r;
   }
 
@@ -230,21 +217,9 @@ export class AriTelephony implements TelephonyPort {
       await this.o.link.api.setGlobalVar('DIALER_INBOUND_APP', this.app);
       const [channels, bridges] = await Promise.all([this.o.link.api.listChannels(), this.o.link.api.listBridges()]);
       const live = new Map(channels.map((c) => [c.id, c]));
-      for (const leg of [...this.legs.values()]) {
-        const ch = live.get(leg.id);
-        if (!ch) {
-          this.log.warn('leg gone while disconnected', { leg: leg.id });
-          this.endLeg(leg);
-          continue;
-        }
-        const inStasis = ch.dialplan?.app_name === 'Stasis';
-        if (!leg.stasisStarted && inStasis) this.stasisStarted(leg);
-        if (ch.state === 'Up' && inStasis) this.answered(leg);
-        const args = inStasis ? (ch.dialplan?.app_data ?? '').split(',').slice(1) : [];
-        if (leg.answerReported && args[2] === 'amd') this.amdResult(leg, args);
-      }
+      for (const leg of this.legs.all()) this.legs.catchUp(leg, live.get(leg.id));
       for (const b of [...this.bridges]) if (!bridges.some((x) => x.id === b)) this.bridges.delete(b);
-      const report = findOrphans(this.ids, channels, bridges, (id) => this.legs.has(id as LegId), (id) => this.bridges.has(id as BridgeId));
+      const report = findOrphans(this.ids, channels, bridges, (id) => this.legs.get(id) !== undefined, (id) => this.bridges.has(id as BridgeId));
       if (report.channels.length || report.bridges.length) {
         this.log.warn('orphans found', { channels: report.channels.length, bridges: report.bridges.length });
         for (const l of [...this.orphanListeners]) l(report);
@@ -253,128 +228,5 @@ export class AriTelephony implements TelephonyPort {
       this.log.error('resync failed', { err });
     }
     this.setStatus('ready');
-  }
-
-  private emit(leg: LegId, e: LegEvent): void {
-    for (const l of [...(this.watchers.get(leg) ?? [])]) l(e);
-  }
-
-  private endLeg(leg: Leg): void {
-    if (!this.legs.delete(leg.id)) return;
-    leg.onStasisStart?.();
-    this.emit(leg.id, { kind: 'ended', signals: leg.signals });
-  }
-
-  private stasisStarted(leg: Leg): void {
-    if (leg.stasisStarted) return;
-    leg.stasisStarted = true;
-    leg.onStasisStart?.();
-    leg.onStasisStart = undefined;
-  }
-
-  /** Dial ANSWER, ChannelStateChange Up or a resync finding it Up: reported once. */
-  private answered(leg: Leg): void {
-    leg.ringing = true;
-    leg.signals = { ...leg.signals, answered: true };
-    if (leg.answerReported) return;
-    leg.answerReported = true;
-    this.emit(leg.id, { kind: 'answered' });
-    if (!leg.amd) return;
-    void this.run('continue to AMD', () => this.o.link.api.continueInDialplan(leg.id, this.o.customerContext, 'amd', 1)).then((r) => {
-      if (!r.ok && r.code !== 'E_CHANNEL_GONE') this.log.error('could not send the call to AMD', { leg: leg.id, code: r.code });
-    });
-  }
-
-  private amdResult(leg: Leg, args: string[]): void {
-    if (leg.amdReported) return;
-    leg.amdReported = true;
-    const status = (AMD_STATUSES as readonly string[]).includes(args[3] ?? '') ? (args[3] as AmdStatus) : 'NOTSURE';
-    leg.signals = { ...leg.signals, amd: status };
-    this.emit(leg.id, { kind: 'amd', status, cause: args[4] ?? '' });
-  }
-
-  private onEvent(e: AriEvent): void {
-    switch (e.type) {
-      case 'StasisStart': return this.onStasisStart(e.channel.id, e.args, e.channel.caller?.number);
-      case 'StasisEnd': {
-        const leg = this.legs.get(e.channel.id as LegId);
-        // Entered from the dialplan: after StasisEnd we hear nothing more of it (README point 7).
-        if (leg?.inbound) this.endLeg(leg);
-        return;
-      }
-      case 'Dial': return this.onDial(e.peer.id, e.dialstatus);
-      case 'ChannelStateChange': {
-        const leg = this.legs.get(e.channel.id as LegId);
-        if (!leg) return;
-        if (e.channel.state === 'Ringing') this.ringing(leg);
-        if (e.channel.state === 'Up') this.answered(leg);
-        return;
-      }
-      case 'ChannelHangupRequest': {
-        const leg = this.legs.get(e.channel.id as LegId);
-        if (leg) leg.signals = withHangupRequest(leg.signals, e.cause, e.soft);
-        return;
-      }
-      case 'ChannelDestroyed': {
-        const leg = this.legs.get(e.channel.id as LegId);
-        if (!leg) return;
-        leg.signals = withDestroyed(leg.signals, e.cause);
-        return this.endLeg(leg);
-      }
-      case 'ChannelDtmfReceived':
-        if (this.legs.has(e.channel.id as LegId)) this.emit(e.channel.id as LegId, { kind: 'dtmf', digit: e.digit });
-        return;
-      case 'PlaybackFinished': {
-        const done = this.playbacks.get(e.playback.id as PlaybackId);
-        this.playbacks.delete(e.playback.id as PlaybackId);
-        done?.(e.playback.state === 'failed');
-        return;
-      }
-      case 'RecordingFailed':
-        this.log.warn('recording failed', { name: e.recording.name, cause: e.recording.cause });
-        return;
-      case 'ApplicationReplaced':
-        this.log.error('another WebSocket took over our application name; no more events will arrive', { app: this.app });
-        return this.setStatus('degraded');
-      case 'PlaybackStarted': case 'RecordingStarted': case 'RecordingFinished':
-      case 'ChannelEnteredBridge': case 'ChannelLeftBridge': case 'BridgeDestroyed':
-        return;
-      default:
-        return assertNever(e);
-    }
-  }
-
-  private ringing(leg: Leg): void {
-    if (leg.ringing || leg.signals.answered) return;
-    leg.ringing = true;
-    this.emit(leg.id, { kind: 'ringing' });
-  }
-
-  private onDial(peer: string, dialstatus: string): void {
-    const leg = this.legs.get(peer as LegId);
-    if (!leg) return;
-    if (dialstatus === 'RINGING') return this.ringing(leg);
-    leg.signals = withDialStatus(leg.signals, dialstatus);
-    if (dialstatus === 'ANSWER') return this.answered(leg);
-    // A created channel stays up after BUSY/CONGESTION until the dial timeout: end it now.
-    if (isFailedDial(dialstatus) && !leg.hangingUp) void this.hangup(leg.id);
-  }
-
-  private onStasisStart(id: string, args: string[], callerNumber: string | undefined): void {
-    const leg = this.legs.get(id as LegId);
-    if (leg) {
-      if (!leg.stasisStarted) return this.stasisStarted(leg);
-      if (args[2] === 'amd') this.amdResult(leg, args);
-      return;
-    }
-    if (args[0] === 'callback-request') {
-      const inbound: Leg = { id: id as LegId, role: 'inbound', amd: false, inbound: true, signals: { answered: true }, stasisStarted: true, ringing: true, answerReported: true, amdReported: true, hangingUp: false };
-      this.legs.set(inbound.id, inbound);
-      const call: InboundCall = { leg: inbound.id, kind: 'callbackRequest', number: args[1] ?? callerNumber ?? '' };
-      for (const l of [...this.inboundListeners]) l(call);
-      return;
-    }
-    this.log.warn('unknown call entered the application, hanging it up', { channel: id, args });
-    void this.run('hang up stranger', () => this.o.link.api.hangup(id));
   }
 }
