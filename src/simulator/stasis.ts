@@ -16,13 +16,14 @@ export interface StasisEntry {
 export function enterStasis(w: SimWorld, ch: SimChannel, app: StasisApp, args: readonly string[], entry: StasisEntry): void {
   const go = () => {
     if (!ch.alive || ch.stasis) return;
-    const implicitSubscription = entry.fromDialplan && !ch.subs.includes(app);
-    if (implicitSubscription) w.hub.subscribeChannel(app, ch);
     const previous = ch.dialplan;
     ch.dialplan = { ...previous, appName: 'Stasis', appData: entry.rawArgs ? `${app.name},${entry.rawArgs}` : app.name };
+    emitVarset(w.hub, ch, 'STASISSTATUS', '');
+    // Stasis() subscribes the app only now: it does not see the STASISSTATUS reset above.
+    const implicitSubscription = entry.fromDialplan && !ch.subs.includes(app);
+    if (implicitSubscription) w.hub.subscribeChannel(app, ch);
     ch.stasis = { app, args, fromDialplan: entry.fromDialplan, implicitSubscription, previous };
     ch.leftStasis = false;
-    emitVarset(w.hub, ch, 'STASISSTATUS', '');
     emitStasisStart(w.hub, ch, args);
   };
   if (w.stasisDelayMs > 0) w.clock.after(w.stasisDelayMs, go);
