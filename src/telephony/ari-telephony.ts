@@ -36,6 +36,8 @@ export interface AriTelephonyOptions {
 }
 
 const ok: CommandResult = { ok: true };
+/** Global dialplan variable naming the application inbound callback requests go to. */
+const INBOUND_APP_VAR = 'DIALER_INBOUND_APP';
 const failure = (err: unknown, operation: string): CommandResult => {
   const e = toDialerError(err, operation);
   return { ok: false, code: e.code, message: e.message };
@@ -100,8 +102,19 @@ export class AriTelephony implements TelephonyPort {
 
   stats() { return this.legs.stats(); }
 
-  /** Stops listening to the connection (the connection itself is stopped by its owner). */
-  close(): void { for (const u of this.unsubscribe.splice(0)) u(); }
+  /**
+   * Stops listening to the connection (its owner stops the connection itself), and points inbound
+   * callback requests away from us if they still point here, so the dialplan apologises instead of
+   * handing callers to an application nobody listens to.
+   */
+  async close(): Promise<void> {
+    for (const u of this.unsubscribe.splice(0)) u();
+    try {
+      if ((await this.o.link.api.getGlobalVar(INBOUND_APP_VAR)) === this.app) await this.o.link.api.setGlobalVar(INBOUND_APP_VAR, '');
+    } catch (err) {
+      this.log.debug('could not clear the inbound application variable', { err });
+    }
+  }
 
   async dial(req: DialRequest): Promise<CommandResult> {
     const leg = this.legs.add(req.leg, req.role, req.amd);
@@ -214,7 +227,7 @@ export class AriTelephony implements TelephonyPort {
   /** After every connect: compare what Asterisk holds with what we track, then accept calls. */
   private async resync(): Promise<void> {
     try {
-      await this.o.link.api.setGlobalVar('DIALER_INBOUND_APP', this.app);
+      await this.o.link.api.setGlobalVar(INBOUND_APP_VAR, this.app);
       const [channels, bridges] = await Promise.all([this.o.link.api.listChannels(), this.o.link.api.listBridges()]);
       const live = new Map(channels.map((c) => [c.id, c]));
       for (const leg of this.legs.all()) this.legs.catchUp(leg, live.get(leg.id));

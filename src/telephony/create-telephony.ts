@@ -65,7 +65,7 @@ export function createTelephony(deps: TelephonyDeps): Telephony {
       port.drain();
       await runner.cancelAll();
       runner.close();
-      port.close();
+      await port.close();
       await connection.stop();
     },
   };

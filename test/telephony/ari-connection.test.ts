@@ -13,7 +13,7 @@ class FakeClient extends EventEmitter {
   bridges = Object.fromEntries(['create', 'addChannel', 'destroy', 'list', 'startMoh', 'record'].map((k) => [k, async () => []]));
   playbacks = { stop: async () => undefined };
   recordings = { stop: async () => undefined, getStored: async () => [] };
-  asterisk = { setGlobalVar: async () => undefined };
+  asterisk = { setGlobalVar: async () => undefined, getGlobalVar: async () => ({ value: '' }) };
   start(app: string): Promise<void> { this.starts.push(app); return new Promise(() => undefined); }
   stop(): void { this.stopped++; }
 }

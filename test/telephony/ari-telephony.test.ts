@@ -163,4 +163,10 @@ describe('ARI telephony port', () => {
     unwatch();
     assert.deepEqual(port.stats(), { legs: 0, watchers: 0, playbacks: 0 });
   });
+
+  it('when the port closes, then inbound callback requests stop pointing at this process', async () => {
+    const { link, port } = await setup();
+    await port.close();
+    assert.deepEqual(link.calls.slice(-2), ['getGlobalVar DIALER_INBOUND_APP', 'setGlobalVar DIALER_INBOUND_APP=']);
+  });
 });

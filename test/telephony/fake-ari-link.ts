@@ -41,6 +41,7 @@ export class FakeAriLink implements AriLink {
     stopRecording: (name) => this.rec('stopRecording', name),
     storedRecordingNames: async () => [],
     setGlobalVar: (v, value) => this.rec('setGlobalVar', `${v}=${value}`),
+    getGlobalVar: async (v) => { await this.rec('getGlobalVar', v); return this.app; },
   };
 
   onEvent(l: (e: AriEvent) => void) { this.events.add(l); return () => this.events.delete(l); }

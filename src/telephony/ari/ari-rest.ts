@@ -21,6 +21,7 @@ export interface AriRest {
   stopRecording(name: string): Promise<void>;
   storedRecordingNames(): Promise<string[]>;
   setGlobalVar(variable: string, value: string): Promise<void>;
+  getGlobalVar(variable: string): Promise<string>;
 }
 
 async function call<T>(operation: string, fn: () => PromiseLike<T>): Promise<T> {
@@ -34,6 +35,7 @@ async function call<T>(operation: string, fn: () => PromiseLike<T>): Promise<T> 
 const channelList = z.array(ariChannelSchema);
 const bridgeList = z.array(ariBridgeSchema);
 const storedList = z.array(z.object({ name: z.string() }));
+const variableValue = z.object({ value: z.string() });
 
 /** ari-client wraps results in resource objects; their own JSON fields are what we decode. */
 function plain(value: unknown): unknown {
@@ -68,5 +70,6 @@ export function createAriRest(c: AriClientLike): AriRest {
     stopRecording: async (recordingName) => { await call('stop recording', () => c.recordings.stop({ recordingName })); },
     storedRecordingNames: async () => storedList.parse(plain(await call('list recordings', () => c.recordings.getStored()))).map((r) => r.name),
     setGlobalVar: async (variable, value) => { await call('set global variable', () => c.asterisk.setGlobalVar({ variable, value })); },
+    getGlobalVar: async (variable) => variableValue.parse(plain(await call('get global variable', () => c.asterisk.getGlobalVar({ variable })))).value,
   };
 }
