@@ -37,7 +37,7 @@ export function leaveBridge(w: SimWorld, ch: SimChannel, reason: LeaveReason): v
   if (reason !== 'hangup') for (const app of ch.subs) w.hub.addBridgeRef(app, bridge, -1);
   emitBridgeMembership(w.hub, 'ChannelLeftBridge', bridge, ch);
   // Bridge music on hold stops by itself when the last participant leaves.
-  if (bridge.channels.length === 0) bridge.moh = null;
+  if (bridge.channels.length === 0) setBridgeMoh(w, bridge, null);
   if (reason !== 'destroy') updateBridgePeers(w, bridge);
 }
 
@@ -45,6 +45,20 @@ function clearBridgePeer(w: SimWorld, ch: SimChannel): void {
   if (ch.bridgePeer === '') return;
   ch.bridgePeer = '';
   emitVarset(w.hub, ch, 'BRIDGEPEER', '');
+}
+
+/**
+ * Bridge music on hold. In a mixing bridge it is an Announcer/ARI_MOH channel, which shows in
+ * BRIDGEPEER; holding bridges have no BRIDGEPEER at all.
+ */
+export function setBridgeMoh(w: SimWorld, bridge: SimBridge, mohClass: string | null): void {
+  const was = bridge.moh;
+  bridge.moh = mohClass;
+  if ((was === null) === (mohClass === null)) return;
+  const index = bridge.pseudo.findIndex((n) => n.startsWith('Announcer/ARI_MOH-'));
+  if (mohClass !== null && index < 0) bridge.pseudo.push(`Announcer/ARI_MOH-${w.ids.nameSuffix()};2`);
+  if (mohClass === null && index >= 0) bridge.pseudo.splice(index, 1);
+  updateBridgePeers(w, bridge);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { bridgeJson } from './ari-json';
-import { createBridge, destroyBridge, joinBridge, leaveBridge, updateBridgePeers, updateConnectedLines } from './bridge-ops';
+import { createBridge, destroyBridge, joinBridge, leaveBridge, setBridgeMoh, updateBridgePeers, updateConnectedLines } from './bridge-ops';
 import { AriHttpError, missingParameter, notFound, notInStasis } from './http-error';
 import { playOn, playParams, recordOn, recordParams } from './media-requests';
 import { abortPlaybacks } from './playback-engine';
@@ -103,7 +103,7 @@ export function bridgeRoutes(w: SimWorld): RouteDef[] {
     route({ method: 'POST', path: '/bridges/{bridgeId}/moh', nickname: 'startMoh', summary: 'Play music on hold to a bridge or change the MOH class that is playing.',
       params: [bridgeId, queryParam('mohClass', 'string', "Channel's id")], responseClass: 'void', errors: [[404, 'Bridge not found'], [409, 'Bridge not in Stasis application']],
       handle: (req) => {
-        findBridge(w, req.path.bridgeId).moh = req.params.str('mohClass') ?? 'default';
+        setBridgeMoh(w, findBridge(w, req.path.bridgeId), req.params.str('mohClass') ?? 'default');
         return noContent();
       } }),
     route({ method: 'DELETE', path: '/bridges/{bridgeId}/moh', nickname: 'stopMoh', summary: 'Stop playing music on hold to a bridge.',
@@ -111,7 +111,7 @@ export function bridgeRoutes(w: SimWorld): RouteDef[] {
       handle: (req) => {
         const bridge = findBridge(w, req.path.bridgeId);
         if (!bridge.moh) throw new AriHttpError(409, "Bridge isn't playing music");
-        bridge.moh = null;
+        setBridgeMoh(w, bridge, null);
         return noContent();
       } }),
     route({ method: 'POST', path: '/bridges/{bridgeId}/play', nickname: 'play', summary: 'Start playback of media on a bridge.',

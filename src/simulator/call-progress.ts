@@ -1,4 +1,5 @@
 import { runAmdContext } from './amd-dialplan';
+import { leaveBridge } from './bridge-ops';
 import { emitDial, emitDialplan, emitDtmf, emitHangupRequest, emitStateChange, emitVarset } from './channel-events';
 import { failBusyOrCongested, failNoSuchExtension, failTimeout, failUnallocated } from './dial-failures';
 import { farEndScript, type FarStep } from './far-end-script';
@@ -111,6 +112,7 @@ export interface ContinueTarget {
  * simulated (it comes back with StasisStart); anywhere else the channel just stays up until hung up.
  */
 export function continueInDialplan(w: SimWorld, ch: SimChannel, target: ContinueTarget): void {
+  leaveBridge(w, ch, 'remove');
   leaveStasis(w, ch);
   const here = ch.dialplan;
   const context = target.context ?? here.context;

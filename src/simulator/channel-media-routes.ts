@@ -20,12 +20,19 @@ function simpleOperation(w: SimWorld, method: 'POST' | 'DELETE', path: string, n
   };
 }
 
+/** A created channel that was never dialed has no media yet: 412. */
+function playable(w: SimWorld, id: string | undefined): SimChannel {
+  const ch = findStasisChannel(w, id);
+  if (ch.state === 'Down') throw new AriHttpError(412, 'Channel in invalid state');
+  return ch;
+}
+
 /** Answer, ring, music on hold, hold, mute, DTMF, play and record on a channel. */
 export function channelMediaRoutes(w: SimWorld): RouteDef[] {
   return [
     simpleOperation(w, 'POST', '/channels/{channelId}/answer', 'answer', 'Answer a channel.', (ch) => {
-      // A created channel that was never dialed cannot be answered; an originated one is already Up.
-      if (ch.state === 'Down' && ch.call?.mode === 'create') throw new AriHttpError(412, 'Channel in invalid state');
+      // Our channels are outgoing: Up already (204), or still dialing, which cannot be answered (412).
+      if (ch.state !== 'Up') throw new AriHttpError(412, 'Channel in invalid state');
     }),
     simpleOperation(w, 'POST', '/channels/{channelId}/ring', 'ring', 'Indicate ringing to a channel.', () => undefined),
     simpleOperation(w, 'DELETE', '/channels/{channelId}/ring', 'ringStop', 'Stop ringing indication on a channel if locally generated.', () => undefined),
@@ -45,10 +52,10 @@ export function channelMediaRoutes(w: SimWorld): RouteDef[] {
         queryParam('duration', 'int', 'Length of each DTMF digit (specified in milliseconds).', { defaultValue: 100 })]),
     { resource: 'channels', method: 'POST', path: '/channels/{channelId}/play', nickname: 'play', summary: 'Start playback of media.',
       params: [channelId, ...playParams, queryParam('playbackId', 'string', 'Playback ID.')], responseClass: 'Playback', errors: stasisErrors,
-      handle: (req) => playOn(w, findStasisChannel(w, req.path.channelId).media, req, req.params.str('playbackId')) },
+      handle: (req) => playOn(w, playable(w, req.path.channelId).media, req, req.params.str('playbackId')) },
     { resource: 'channels', method: 'POST', path: '/channels/{channelId}/play/{playbackId}', nickname: 'playWithId', summary: 'Start playback of media and specify the playbackId.',
       params: [channelId, pathParam('playbackId', 'Playback ID.'), ...playParams], responseClass: 'Playback', errors: stasisErrors,
-      handle: (req) => playOn(w, findStasisChannel(w, req.path.channelId).media, req, req.path.playbackId) },
+      handle: (req) => playOn(w, playable(w, req.path.channelId).media, req, req.path.playbackId) },
     { resource: 'channels', method: 'POST', path: '/channels/{channelId}/record', nickname: 'record', summary: 'Start a recording.',
       params: [channelId, ...recordParams], responseClass: 'LiveRecording',
       errors: [[400, 'Invalid parameters'], [404, 'Channel not found'], [409, 'Channel is not in a Stasis application; the channel is currently bridged with other hcannels; A recording with the same name already exists on the system and can not be overwritten because it is in progress or ifExists=fail'], [422, 'The format specified is unknown on this system']],

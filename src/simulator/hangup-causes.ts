@@ -20,6 +20,7 @@ const causeTexts: Readonly<Record<number, string>> = {
   41: 'Temporary failure',
   42: 'Switching equipment congestion',
   58: 'Bearer capability not available',
+  99: 'Info. element nonexist or not implemented',
   127: 'Interworking, unspecified',
 };
 

@@ -74,7 +74,7 @@ export function hangupByApp(w: SimWorld, ch: SimChannel, cause: number): void {
   const call = ch.call;
   if (ch.half === 2 && call) {
     emitHangupRequest(w.hub, ch, SOFT_HANGUP_ARI, true);
-    if (call.phase === 'answered') return farEndHangup(w, call, cause);
+    if (call.phase === 'answered') return farEndHangup(w, call, cause, false);
   }
   const near = call?.near ?? ch;
   const far = call?.far ?? null;
@@ -90,10 +90,11 @@ export function hangupByApp(w: SimWorld, ch: SimChannel, cause: number): void {
 }
 
 /**
- * The far end hangs up an answered call. With Local channels the ;1 half of a call that was not
- * bridged is destroyed with cause 0 (the real cause is on the hangup request); in a bridge, 16.
+ * The far end hangs up an answered call. When its dialplan does it (Hangup(16)), the ;1 half of a
+ * call that was not bridged is destroyed with cause 0 (the real cause is on the hangup request); in
+ * a bridge, or when the app deleted the ;2 half, with the cause itself.
  */
-export function farEndHangup(w: SimWorld, call: SimCall, cause: number): void {
+export function farEndHangup(w: SimWorld, call: SimCall, cause: number, byFarDialplan = true): void {
   const { near, far } = call;
   const answered = call.phase === 'answered';
   endCall(w, call);
@@ -102,7 +103,7 @@ export function farEndHangup(w: SimWorld, call: SimCall, cause: number): void {
   if (far?.alive) emitHangupRequest(w.hub, far, 16, true);
   emitHangupRequest(w.hub, near, cause, false);
   if (far?.alive) destroyChannel(w, far, cause);
-  const stasisByOriginate = near.stasis !== null && !near.stasis.fromDialplan && call.mode === 'originate' && near.tech === 'Local';
+  const stasisByOriginate = byFarDialplan && near.stasis !== null && !near.stasis.fromDialplan && call.mode === 'originate' && near.tech === 'Local';
   const bridged = releaseChannel(w, near);
   destroyChannel(w, near, stasisByOriginate && !bridged ? 0 : cause);
 }

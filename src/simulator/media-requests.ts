@@ -6,6 +6,8 @@ import { created, queryParam, type ParamDef, type RouteRequest, type RouteResult
 import type { SimWorld } from './sim-world';
 import type { MediaTarget } from './sim-types';
 
+const recordingFormats = ['wav', 'WAV', 'wav49', 'gsm', 'ulaw', 'alaw', 'sln', 'slin', 'g722', 'g729'];
+
 /** Parameters of play and record, shared by channels and bridges. */
 export const playParams: ParamDef[] = [
   queryParam('media', 'string', "Media URIs to play (sound:, digits:, number:, characters:, tone:, recording:).", { required: true, allowMultiple: true }),
@@ -37,8 +39,8 @@ export function playOn(w: SimWorld, target: MediaTarget, req: RouteRequest, play
 export function recordOn(w: SimWorld, target: MediaTarget, req: RouteRequest): RouteResult {
   const name = req.params.str('name');
   const format = req.params.str('format');
-  if (!name) throw new AriHttpError(400, 'Recording name is required');
-  if (!format) throw new AriHttpError(400, 'Recording format is required');
+  if (!name) throw new AriHttpError(500, 'Error parsing request');
+  if (!format || !recordingFormats.includes(format)) throw new AriHttpError(422, 'specified format is unknown on this system');
   const ifExists = req.params.str('ifExists') ?? 'fail';
   if (!['fail', 'overwrite', 'append'].includes(ifExists)) throw new AriHttpError(400, 'ifExists must be one of fail, overwrite or append');
   if (w.liveRecordings.has(name) || (ifExists === 'fail' && w.storedRecordings.has(name))) {

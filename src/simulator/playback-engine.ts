@@ -95,7 +95,7 @@ function announcer(w: SimWorld, target: MediaTarget, on: boolean): void {
   if (!target.uri.startsWith('bridge:')) return;
   const bridge = w.bridges.get(target.uri.slice('bridge:'.length));
   if (!bridge) return;
-  const index = bridge.pseudo.findIndex((n) => n.startsWith('Announcer/'));
+  const index = bridge.pseudo.findIndex((n) => n.startsWith('Announcer/ARI-'));
   if (on && index < 0) bridge.pseudo.push(`Announcer/ARI-${w.ids.nameSuffix()};2`);
   else if (!on && index >= 0) bridge.pseudo.splice(index, 1);
   else return;

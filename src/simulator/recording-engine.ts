@@ -30,11 +30,12 @@ function send(w: SimWorld, rec: SimRecording, type: 'RecordingStarted' | 'Record
 
 /** Stops a recording and keeps the file (stored recording), or throws it away when `keep` is false. */
 export function finishRecording(w: SimWorld, rec: SimRecording, keep = true): void {
-  if (rec.state === 'done' || rec.state === 'canceled') return;
+  if (rec.state === 'done') return;
   if (rec.timer) w.clock.cancel(rec.timer);
   rec.timer = null;
   const durationMs = Math.max(0, w.clock.now() - rec.startedAt);
-  rec.state = keep ? 'done' : 'canceled';
+  // Even a cancelled recording reports "done"; it is just not kept.
+  rec.state = 'done';
   w.liveRecordings.delete(rec.name);
   rec.target.recordings.delete(rec);
   send(w, rec, 'RecordingFinished', Math.floor(durationMs / 1000));

@@ -69,7 +69,7 @@ export interface SimPlayback {
   timer: SimTimer | null;
 }
 
-export type RecordingState = 'queued' | 'recording' | 'paused' | 'done' | 'failed' | 'canceled';
+export type RecordingState = 'queued' | 'recording' | 'done' | 'failed';
 
 export interface SimRecording {
   readonly name: string;

@@ -64,6 +64,16 @@ describe('ARI simulator: bridges', () => {
     assert.deepEqual(h.events.of('a').slice(-2), ['Entered:b', 'Var:BRIDGEPEER=Local/09010001@sim-customers-00000001;1'], 'nothing arrives on the agent');
   });
 
+  it('when a mixing bridge plays music on hold, then the Announcer shows in BRIDGEPEER; DELETE twice gives 409 the second time', async () => {
+    await call(h.client, 'bridges', 'create', { bridgeId: 'm' });
+    await call(h.client, 'bridges', 'addChannel', { bridgeId: 'm', channel: 'a' });
+    await call(h.client, 'bridges', 'startMoh', { bridgeId: 'm' });
+    await h.sim.control.settle();
+    assert.match(h.events.of('a').at(-1) ?? '', /^Var:BRIDGEPEER=Announcer\/ARI_MOH-[0-9a-f]{8};2$/);
+    await call(h.client, 'bridges', 'stopMoh', { bridgeId: 'm' });
+    assert.equal((await failure(call(h.client, 'bridges', 'stopMoh', { bridgeId: 'm' }))).message, '{"message":"Bridge isn\'t playing music"}');
+  });
+
   it('when addChannel is wrong, then the real answers: 404 bridge, 400 channel, 400 missing, 422 not in Stasis, 422 not in this bridge, 409 duplicate', async () => {
     await call(h.client, 'bridges', 'create', { bridgeId: 'b' });
     assert.equal((await failure(call(h.client, 'bridges', 'addChannel', { bridgeId: 'nope', channel: 'a' }))).message, '{"message":"Bridge not found"}');

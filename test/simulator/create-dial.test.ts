@@ -29,6 +29,26 @@ describe('ARI simulator: POST /channels/create then /dial', () => {
     assert.equal((await failure(call(h.client, 'channels', 'dial', { channelId: 'c1' }))).message, '{"message":"Channel is not in the \'Down\' state"}');
   });
 
+  it('when a created channel is still Down or ringing, then play and answer answer 412 "Channel in invalid state"', async () => {
+    await create('09030001', 'r');
+    assert.equal((await failure(call(h.client, 'channels', 'play', { channelId: 'r', media: 'sound:hello' }))).message, '{"message":"Channel in invalid state"}');
+    await call(h.client, 'channels', 'dial', { channelId: 'r' });
+    await h.events.waitFor((e) => e.type === 'Dial' && e.dialstatus === 'RINGING');
+    assert.equal((await failure(call(h.client, 'channels', 'answer', { channelId: 'r' }))).message, '{"message":"Channel in invalid state"}');
+  });
+
+  it('when a created call in a bridge is continued in the dialplan, then it leaves the bridge and Stasis, and a later hangup still reports STASISSTATUS', async () => {
+    await create('09010001', 'k');
+    await call(h.client, 'channels', 'dial', { channelId: 'k' });
+    await h.events.waitFor((e) => e.type === 'Dial' && e.dialstatus === 'ANSWER');
+    await call(h.client, 'bridges', 'create', { bridgeId: 'b' });
+    await call(h.client, 'bridges', 'addChannel', { bridgeId: 'b', channel: 'k' });
+    await call(h.client, 'channels', 'continueInDialplan', { channelId: 'k' });
+    await call(h.client, 'channels', 'hangup', { channelId: 'k' });
+    await h.sim.control.settle();
+    assert.deepEqual(h.events.of('k').slice(-6), ['Entered:b', 'Left:b', 'StasisEnd', 'Hangup:32/soft', 'Var:STASISSTATUS=SUCCESS', 'Destroyed:16']);
+  });
+
   it('when a created call is busy, then Dial BUSY and the channel stays in Stasis until the dial timeout ends it with cause 19', async () => {
     await create('09020001', 'busy');
     await call(h.client, 'channels', 'dial', { channelId: 'busy', timeout: 10 });

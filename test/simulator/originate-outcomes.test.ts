@@ -95,6 +95,15 @@ describe('ARI simulator: originating Local channels to the simulated customers',
       '{"message":"Invalid reason for hangup reason provided"}');
   });
 
+  it('when the app hangs up the far (;2) half of an answered call, then our half follows with cause 16', async () => {
+    await call(h.client, 'channels', 'originate', { endpoint: 'Local/1001@sim-agents', app: 'dialer', channelId: 'x', otherChannelId: 'x-far' });
+    await h.events.waitFor((e) => e.type === 'StasisStart');
+    await call(h.client, 'channels', 'hangup', { channelId: 'x-far' });
+    await h.sim.control.settle();
+    assert.deepEqual(h.events.of('x-far').slice(-3), ['Hangup:32/soft', 'Hangup:16/soft', 'Destroyed:16']);
+    assert.deepEqual(h.events.of('x').slice(-4), ['Hangup:16', 'StasisEnd', 'Var:STASISSTATUS=SUCCESS', 'Destroyed:16']);
+  });
+
   it('when a ringing call is hung up by the app, then Dial NOANSWER and cause 16, never StasisStart', async () => {
     await call(h.client, 'channels', 'originate', { endpoint: 'Local/09030002@sim-customers', app: 'dialer', channelId: 'r' });
     await h.sim.control.advance(500);

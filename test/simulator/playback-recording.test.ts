@@ -107,6 +107,17 @@ describe('ARI simulator: recordings', () => {
     assert.deepEqual(await stored(), []);
   });
 
+  it('when a recording is cancelled, then it still finishes as "done" but is not stored; bad name or format are refused as Asterisk does', async () => {
+    await call(h.client, 'bridges', 'record', { bridgeId: 'b', name: 'oops', format: 'wav' });
+    await h.sim.control.advance(500);
+    await call(h.client, 'recordings', 'cancel', { recordingName: 'oops' });
+    await h.sim.control.settle();
+    assert.equal(h.events.find((e) => e.type === 'RecordingFinished')?.recording?.state, 'done');
+    assert.deepEqual(await stored(), []);
+    assert.equal((await failure(call(h.client, 'bridges', 'record', { bridgeId: 'b', name: 'x', format: 'bogus' }))).message, '{"message":"specified format is unknown on this system"}');
+    assert.equal((await failure(call(h.client, 'channels', 'record', { channelId: 'r1', format: 'wav' }))).message, '{"message":"Error parsing request"}');
+  });
+
   it('when the bridge is destroyed while recording, then the recording finishes and is stored', async () => {
     await call(h.client, 'bridges', 'record', { bridgeId: 'b', name: 'cut', format: 'wav', maxDurationSeconds: 60 });
     await h.sim.control.advance(1000);
