@@ -43,8 +43,9 @@ export function forecastCustomerDemand(calls: DemandCalls, m: DemandModel, arriv
   const grid = new Float64Array(Math.ceil(m.ringTimeoutMs / GRID_MS) + 1);
   for (let i = 0; i < grid.length; i++) grid[i] = exact(i * GRID_MS);
   const answeredBy = (ms: number) => {
-    const i = ms / GRID_MS;
-    return ms >= m.ringTimeoutMs ? 1 : Number.isInteger(i) && i < grid.length ? grid[i]! : exact(ms);
+    if (ms >= m.ringTimeoutMs) return 1;
+    const i = Math.round(ms / GRID_MS);
+    return i * GRID_MS === ms ? grid[i]! : exact(ms);
   };
   const p = m.answerRate;
   const buckets = new Float64Array(Math.ceil(m.ringTimeoutMs / RING_BUCKET_MS));

@@ -1,4 +1,4 @@
-import { erfc, normalCdf } from './standard-normal';
+import { normalSurvival } from './standard-normal';
 
 /** A lognormal duration: ln(milliseconds) ~ Normal(mu, sigma²). */
 export interface Lognormal {
@@ -16,13 +16,13 @@ export function lognormalFromMean(meanMs: number, sigma: number): Lognormal {
 
 export function lognormalCdf(d: Lognormal, ms: number): number {
   if (ms <= 0) return 0;
-  return normalCdf((Math.log(ms) - d.mu) / d.sigma);
+  return 1 - normalSurvival((Math.log(ms) - d.mu) / d.sigma);
 }
 
 /** P(duration > ms), computed directly so far tails keep their precision. */
 export function lognormalSurvival(d: Lognormal, ms: number): number {
   if (ms <= 0) return 1;
-  return 0.5 * erfc((Math.log(ms) - d.mu) / (d.sigma * Math.SQRT2));
+  return normalSurvival((Math.log(ms) - d.mu) / d.sigma);
 }
 
 export function lognormalMean(d: Lognormal): number {
