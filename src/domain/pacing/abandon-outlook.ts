@@ -2,12 +2,13 @@ import { addBernoulli, addBinomial, convolve, differenceTail, poissonPmf, tailAt
 import { forecastAgentSupply, type SupplyForecast, type SupplyModel } from './forecast-agent-supply';
 import { forecastCustomerDemand, type DemandForecast, type DemandModel } from './forecast-customer-demand';
 import type { PacingInput } from './pacing-input';
+import { zeros } from './slot-forecast';
 import { expectedPositivePart, normalCdf } from './standard-normal';
 
 /** Resolution of the horizon: customers answering within the next ring timeout, one slot per second. */
 const SLOT_MS = 1000;
 /** Up to this variance (customers + agents, at the end of the horizon) the counts are computed exactly. */
-const EXACT_MAX_VARIANCE = 30;
+const EXACT_MAX_VARIANCE = 9;
 
 /**
  * Customers who will need an agent over the next ring timeout against agents who will be free for
@@ -22,11 +23,11 @@ export interface AbandonOutlook {
   readonly tails: DifferenceTail[] | null;
 }
 
-function horizon(input: PacingInput): { arrivals: Float64Array; deadlines: Float64Array } {
+function horizon(input: PacingInput): { arrivals: number[]; deadlines: number[] } {
   const { ringTimeoutMs, holdLimitMs } = input.settings;
   const slots = Math.ceil(ringTimeoutMs / SLOT_MS) + 1;
-  const arrivals = new Float64Array(slots);
-  const deadlines = new Float64Array(slots);
+  const arrivals = zeros(slots);
+  const deadlines = zeros(slots);
   let longestWait = 0;
   for (const w of input.calls.waitingElapsedMs) longestWait = Math.max(longestWait, w);
   for (let j = 0; j < slots; j++) {

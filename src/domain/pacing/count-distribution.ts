@@ -1,3 +1,5 @@
+import { zeros } from './slot-forecast';
+
 /**
  * Exact distributions of small counts — customers answering, agents freeing up — built from their
  * independent parts. A team of ten with a handful of calls in flight is where a normal curve
@@ -54,12 +56,12 @@ export function convolve(a: readonly number[], b: readonly number[]): number[] {
 /** P(D − A ≥ m) for every m, as tail[m + offset]; below the range it is 1, above it 0. */
 export interface DifferenceTail {
   readonly offset: number;
-  readonly tail: Float64Array;
+  readonly tail: number[];
 }
 
 export function differenceTail(d: readonly number[], a: readonly number[]): DifferenceTail {
   const offset = a.length - 1;
-  const tail = new Float64Array(d.length + a.length);
+  const tail = zeros(d.length + a.length);
   for (let i = 0; i < d.length; i++) {
     const di = d[i]!;
     if (di < DROP) continue;

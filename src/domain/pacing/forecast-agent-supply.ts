@@ -1,5 +1,5 @@
 import { lognormalCdf, lognormalSurvival, type Lognormal } from './lognormal';
-import type { SlotForecast } from './slot-forecast';
+import { zeros, type SlotForecast } from './slot-forecast';
 
 export interface SupplyModel {
   readonly talk: Lognormal;
@@ -11,9 +11,9 @@ export interface SupplyForecast extends SlotForecast {
   readonly ready: number;
   readonly wrapUpAgents: number;
   /** P(agent i in wrap-up is free by deadline j), at [i × slots + j]. */
-  readonly wrapUpFree: Float64Array;
+  readonly wrapUpFree: number[];
   /** Expected talking agents done with talk and wrap-up by deadline j. */
-  readonly talkFree: Float64Array;
+  readonly talkFree: number[];
 }
 
 export interface SupplyAgents {
@@ -32,7 +32,7 @@ const STEP_MS = 1000;
 const KNOTS = 4;
 
 /** Fills knots[i] = P(done within i/(KNOTS-1) × horizon | still busy after e); false when never done. */
-function conditionalKnots(d: Lognormal, e: number, horizonMs: number, knots: Float64Array): boolean {
+function conditionalKnots(d: Lognormal, e: number, horizonMs: number, knots: number[]): boolean {
   const surv = lognormalSurvival(d, e);
   if (surv <= 1e-200) return false;
   knots[0] = 0;
@@ -40,7 +40,7 @@ function conditionalKnots(d: Lognormal, e: number, horizonMs: number, knots: Flo
   return true;
 }
 
-function interpolate(knots: Float64Array, x: number, horizonMs: number): number {
+function interpolate(knots: number[], x: number, horizonMs: number): number {
   const pos = (Math.min(Math.max(x, 0), horizonMs) / horizonMs) * (KNOTS - 1);
   const seg = Math.min(Math.floor(pos), KNOTS - 2);
   return knots[seg]! + (pos - seg) * (knots[seg + 1]! - knots[seg]!);
@@ -51,7 +51,7 @@ function interpolate(knots: Float64Array, x: number, horizonMs: number): number 
  * frees it at the latest; an agent the model thinks should long be done is not counted (overdue
  * agents are often away).
  */
-function wrapUpAgent(out: Float64Array, row: number, m: SupplyModel, e: number, offsets: Float64Array, horizonMs: number, knots: Float64Array): void {
+function wrapUpAgent(out: number[], row: number, m: SupplyModel, e: number, offsets: number[], horizonMs: number, knots: number[]): void {
   const limit = m.wrapUpLimitMs ?? Infinity;
   const modelled = e < limit && conditionalKnots(m.wrapUp, e, horizonMs, knots);
   const base = row * offsets.length;
@@ -66,16 +66,16 @@ function wrapUpAgent(out: Float64Array, row: number, m: SupplyModel, e: number, 
  * Interpolation is linear in the knots, so the agents' knots are summed first and the expected
  * number of talks ending in each step is read off the sum once.
  */
-function talkingAgentsFree(m: SupplyModel, elapsed: readonly number[], offsets: Float64Array, horizonMs: number, knots: Float64Array): Float64Array {
-  const free = new Float64Array(offsets.length);
+function talkingAgentsFree(m: SupplyModel, elapsed: readonly number[], offsets: number[], horizonMs: number, knots: number[]): number[] {
+  const free = zeros(offsets.length);
   if (elapsed.length === 0) return free;
-  const sum = new Float64Array(KNOTS);
+  const sum = zeros(KNOTS);
   for (const e of elapsed) {
     if (!conditionalKnots(m.talk, e, horizonMs, knots)) continue;
     for (let i = 0; i < KNOTS; i++) sum[i]! += knots[i]!;
   }
   const steps = Math.ceil(horizonMs / STEP_MS);
-  const talkEnd = new Float64Array(steps);
+  const talkEnd = zeros(steps);
   for (let k = 0; k < steps; k++) {
     talkEnd[k] = interpolate(sum, Math.min((k + 1) * STEP_MS, horizonMs), horizonMs) - interpolate(sum, k * STEP_MS, horizonMs);
   }
@@ -83,7 +83,7 @@ function talkingAgentsFree(m: SupplyModel, elapsed: readonly number[], offsets: 
   // so d = x[1] − (k + 0.5) × step + (j − 1) × step falls on one table.
   const wrapBy = (d: number) => (d <= 0 ? 0 : m.wrapUpLimitMs !== null && d >= m.wrapUpLimitMs ? 1 : lognormalCdf(m.wrapUp, d));
   const x1 = offsets.length > 1 ? offsets[1]! : 0;
-  const table = new Float64Array(steps + offsets.length);
+  const table = zeros(steps + offsets.length);
   for (let i = 0; i < table.length; i++) table[i] = wrapBy(x1 + (i - steps - 0.5) * STEP_MS);
   for (let j = 0; j < offsets.length; j++) {
     const x = offsets[j]!;
@@ -104,18 +104,18 @@ function talkingAgentsFree(m: SupplyModel, elapsed: readonly number[], offsets: 
  * count's mean and variance. Agents in wrap-up are Bernoullis; talking agents, each with a small
  * chance within seconds, are counted as Poisson (variance = mean, slightly cautious).
  */
-export function forecastAgentSupply(agents: SupplyAgents, m: SupplyModel, offsets: Float64Array): SupplyForecast {
+export function forecastAgentSupply(agents: SupplyAgents, m: SupplyModel, offsets: number[]): SupplyForecast {
   const slots = offsets.length;
   let horizonMs = 0;
   for (const x of offsets) horizonMs = Math.max(horizonMs, x);
   horizonMs = Math.max(horizonMs, 1);
-  const knots = new Float64Array(KNOTS);
+  const knots = zeros(KNOTS);
   const wrapUpAgents = agents.wrapUpElapsedMs.length;
-  const wrapUpFree = new Float64Array(wrapUpAgents * slots);
+  const wrapUpFree = zeros(wrapUpAgents * slots);
   for (let i = 0; i < wrapUpAgents; i++) wrapUpAgent(wrapUpFree, i, m, agents.wrapUpElapsedMs[i]!, offsets, horizonMs, knots);
   const talkFree = talkingAgentsFree(m, agents.talkingElapsedMs, offsets, horizonMs, knots);
-  const mean = new Float64Array(slots).fill(agents.ready);
-  const variance = new Float64Array(slots);
+  const mean = zeros(slots).fill(agents.ready);
+  const variance = zeros(slots);
   for (let j = 0; j < slots; j++) {
     for (let i = 0; i < wrapUpAgents; i++) {
       const q = wrapUpFree[i * slots + j]!;

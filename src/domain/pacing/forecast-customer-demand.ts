@@ -1,5 +1,5 @@
 import { lognormalCdf, type Lognormal } from './lognormal';
-import type { SlotForecast } from './slot-forecast';
+import { zeros, type SlotForecast } from './slot-forecast';
 
 export interface DemandModel {
   /** Probability that a placed call is answered by a person. */
@@ -20,9 +20,9 @@ export interface DemandForecast extends SlotForecast {
   /** Ringing calls grouped by elapsed time: how many in group g ... */
   readonly groupCounts: readonly number[];
   /** ... and P(one of them is answered by arrival offset j), at [g × slots + j]. */
-  readonly groupAnswered: Float64Array;
+  readonly groupAnswered: number[];
   /** P(a call placed now is answered by arrival offset j). */
-  readonly newCallAnswered: Float64Array;
+  readonly newCallAnswered: number[];
 }
 
 /** Ringing calls are grouped by elapsed time in steps this wide (their midpoint stands for the group). */
@@ -34,13 +34,13 @@ const GRID_MS = RING_BUCKET_MS / 2;
  * answering — conditioned on having rung `elapsed` without answer, treating the unanswered ones as
  * ringing until the timeout — as parts, and the count's mean and Bernoulli variance.
  */
-export function forecastCustomerDemand(calls: DemandCalls, m: DemandModel, arrivals: Float64Array): DemandForecast {
+export function forecastCustomerDemand(calls: DemandCalls, m: DemandModel, arrivals: number[]): DemandForecast {
   const slots = arrivals.length;
   const atTimeout = lognormalCdf(m.ringTime, m.ringTimeoutMs);
   // Answered calls all answer before the timeout: the CDF is renormalised below it.
   const exact = (ms: number) => (ms >= m.ringTimeoutMs || atTimeout <= 0 ? 1 : lognormalCdf(m.ringTime, ms) / atTimeout);
   // Group midpoints and arrival offsets fall on a 250 ms grid: evaluate the CDF there once.
-  const grid = new Float64Array(Math.ceil(m.ringTimeoutMs / GRID_MS) + 1);
+  const grid = zeros(Math.ceil(m.ringTimeoutMs / GRID_MS) + 1);
   for (let i = 0; i < grid.length; i++) grid[i] = exact(i * GRID_MS);
   const answeredBy = (ms: number) => {
     if (ms >= m.ringTimeoutMs) return 1;
@@ -48,13 +48,13 @@ export function forecastCustomerDemand(calls: DemandCalls, m: DemandModel, arriv
     return i * GRID_MS === ms ? grid[i]! : exact(ms);
   };
   const p = m.answerRate;
-  const buckets = new Float64Array(Math.ceil(m.ringTimeoutMs / RING_BUCKET_MS));
+  const buckets = zeros(Math.ceil(m.ringTimeoutMs / RING_BUCKET_MS));
   for (const e of calls.ringingElapsedMs) {
     const b = Math.floor(Math.max(e, 0) / RING_BUCKET_MS);
     if (b < buckets.length) buckets[b]! += 1;
   }
   const groupCounts: number[] = [];
-  const rows: Float64Array[] = [];
+  const groupAnswered: number[] = [];
   for (let b = 0; b < buckets.length; b++) {
     const count = buckets[b]!;
     if (count === 0) continue;
@@ -62,17 +62,13 @@ export function forecastCustomerDemand(calls: DemandCalls, m: DemandModel, arriv
     const before = answeredBy(e);
     const stillPossible = 1 - p * before;
     if (stillPossible <= 1e-12) continue;
-    const row = new Float64Array(slots);
-    for (let j = 0; j < slots; j++) row[j] = (p * (answeredBy(Math.min(e + arrivals[j]!, m.ringTimeoutMs)) - before)) / stillPossible;
+    for (let j = 0; j < slots; j++) groupAnswered.push((p * (answeredBy(Math.min(e + arrivals[j]!, m.ringTimeoutMs)) - before)) / stillPossible);
     groupCounts.push(count);
-    rows.push(row);
   }
-  const groupAnswered = new Float64Array(rows.length * slots);
-  rows.forEach((row, g) => groupAnswered.set(row, g * slots));
   const waiting = calls.waitingElapsedMs.length;
-  const mean = new Float64Array(slots).fill(waiting);
-  const variance = new Float64Array(slots);
-  for (let g = 0; g < rows.length; g++) {
+  const mean = zeros(slots).fill(waiting);
+  const variance = zeros(slots);
+  for (let g = 0; g < groupCounts.length; g++) {
     const c = groupCounts[g]!;
     for (let j = 0; j < slots; j++) {
       const a = groupAnswered[g * slots + j]!;
@@ -80,7 +76,7 @@ export function forecastCustomerDemand(calls: DemandCalls, m: DemandModel, arriv
       variance[j]! += c * a * (1 - a);
     }
   }
-  const newCallAnswered = new Float64Array(slots);
+  const newCallAnswered = zeros(slots);
   for (let j = 0; j < slots; j++) newCallAnswered[j] = p * answeredBy(arrivals[j]!);
   return { mean, variance, waiting, groupCounts, groupAnswered, newCallAnswered };
 }

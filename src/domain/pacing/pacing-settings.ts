@@ -50,9 +50,9 @@ export const DEFAULT_PACING_SETTINGS: PacingSettings = {
     ringTime: { medianMs: 8000, sigma: 0.45, weight: 10 },
     talkTime: { medianMs: 90000, sigma: 0.8, weight: 5 },
     wrapUpTime: { medianMs: 10000, sigma: 0.7, weight: 5 },
-    abandonWeight: 100,
+    abandonWeight: 30,
   },
-  safety: { relaxedBelow: 0.6, tightAt: 1.0, maxFactor: 1.5, minFactor: 0.1 },
+  safety: { relaxedBelow: 0.5, tightAt: 0.8, maxFactor: 2, minFactor: 0.1 },
 };
 
 export function pacingSettings(overrides: Partial<PacingSettings> = {}): PacingSettings {
