@@ -2,18 +2,18 @@ import type { DialPolicy, DialPolicyFactory, ShiftView } from './dial-policy';
 
 /** Lines in use the way VICIdial counts active calls: ringing, on hold, and connected to an agent. */
 function linesInUse(v: ShiftView): number {
-  return v.ringingElapsedMs.length + v.waitingElapsedMs.length + v.talkingElapsedMs.length;
+  return v.ringing + v.waiting + v.talking;
 }
 
 /** Agents a VICIdial dial level multiplies: ready or in a call (an agent in wrap-up is paused in dispo). */
 function dialLevelAgents(v: ShiftView): number {
-  return v.ready + v.talkingElapsedMs.length;
+  return v.ready + v.talking;
 }
 
 /** Progressive 1:1: one call per ready agent not yet covered by a ringing or waiting call. Never abandons. */
 export const progressivePolicy: DialPolicyFactory = () => ({
   name: 'progressive 1:1',
-  decide: (v) => v.ready - v.ringingElapsedMs.length - v.waitingElapsedMs.length,
+  decide: (v) => v.ready - v.ringing - v.waiting,
 });
 
 /**
@@ -58,8 +58,8 @@ export function adaptiveTaperedPolicy(opts: AdaptiveTaperedOptions): DialPolicyF
       name: 'adapt tapered',
       decide(v) {
         const counted = dialLevelAgents(v);
-        const c = v.history.campaign;
-        samples.push({ at: v.nowMs, diff: v.ready - v.waitingElapsedMs.length, agents: counted, answered: c.answered, abandoned: c.abandoned });
+        const c = v.campaign;
+        samples.push({ at: v.nowMs, diff: v.ready - v.waiting, agents: counted, answered: c.answered, abandoned: c.abandoned });
         while (samples.length > 0 && samples[0]!.at < v.nowMs - MINUTE_MS) samples.shift();
         if (v.nowMs >= nextAdjustAt) {
           nextAdjustAt += opts.intervalMs;
@@ -77,7 +77,7 @@ function adjustLevel(level: number, minute: { diff: number; agents: number; answ
   let next = agents > 0 ? level * (1 + avg((s) => s.diff) / agents) : level;
   next = Math.min(opts.maxLevel, Math.max(1, next));
   const first = minute[0];
-  const c = v.history.campaign;
+  const c = v.campaign;
   if (first && c.answered - first.answered > 20 && (c.abandoned - first.abandoned) / (c.answered - first.answered) > 0.5) next /= 2;
   if (c.answered > opts.minAnswered && c.abandoned / c.answered > opts.target) {
     const hoursLeft = (v.shiftMs - v.nowMs) / 3_600_000;

@@ -6,11 +6,14 @@ import type { DialPolicyFactory } from './dial-policy';
 export function predictivePolicy(settings: PacingSettings): DialPolicyFactory {
   return () => ({
     name: 'predictive',
-    decide: (v) => decidePacing({
-      settings,
-      history: v.history,
-      agents: { ready: v.ready, talkingElapsedMs: v.talkingElapsedMs, wrapUpElapsedMs: v.wrapUpElapsedMs },
-      calls: { ringingElapsedMs: v.ringingElapsedMs, waitingElapsedMs: v.waitingElapsedMs },
-    }).callsToPlace,
+    decide: (v) => {
+      const d = v.details();
+      return decidePacing({
+        settings,
+        history: d.history,
+        agents: { ready: v.ready, talkingElapsedMs: d.talkingElapsedMs, wrapUpElapsedMs: d.wrapUpElapsedMs },
+        calls: { ringingElapsedMs: d.ringingElapsedMs, waitingElapsedMs: d.waitingElapsedMs },
+      }).callsToPlace;
+    },
   });
 }

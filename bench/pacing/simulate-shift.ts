@@ -1,6 +1,6 @@
 import { addDuration, emptyDurationStats, type DurationStats } from '../../src/domain/pacing/duration-stats';
 import { emptyRollingAbandonWindow, recordAnsweredOutcome, rollingAbandonCounts, type RollingAbandonWindow } from '../../src/domain/pacing/rolling-abandon-window';
-import type { DialPolicy, ShiftView } from './dial-policy';
+import type { DialPolicy, ShiftDetails, ShiftView } from './dial-policy';
 import { EventQueue } from './event-queue';
 import { SeededRandom } from './seeded-random';
 import { WaitHistogram, type ShiftResult } from './shift-result';
@@ -37,6 +37,8 @@ class ShiftSimulation {
   private readonly ringPos: number[] = [];
   private readonly waiting: number[] = [];
   private waitingHead = 0;
+  private waitingCount = 0;
+  private talking = 0;
   private attempts = 0;
   private answered = 0;
   private abandoned = 0;
@@ -130,6 +132,7 @@ class ShiftSimulation {
     const agent = this.readyAgents.pop();
     if (agent !== undefined) return this.connect(id, agent, now);
     this.callState[id] = Call.Waiting;
+    this.waitingCount += 1;
     this.waiting.push(id);
     this.at(now + this.s.holdLimitMs, Ev.HoldTimeout, id);
   }
@@ -137,6 +140,7 @@ class ShiftSimulation {
   private holdTimeout(id: number, now: number): void {
     if (this.callState[id] !== Call.Waiting) return;
     this.callState[id] = Call.Done;
+    this.waitingCount -= 1;
     this.abandoned += 1;
     this.waits.add(this.s.holdLimitMs);
     this.outcome(now, true);
@@ -150,7 +154,9 @@ class ShiftSimulation {
   }
 
   private connect(id: number, agent: number, now: number): void {
+    if (this.callState[id] === Call.Waiting) this.waitingCount -= 1;
     this.callState[id] = Call.Connected;
+    this.talking += 1;
     this.connects += 1;
     this.waits.add(now - this.callAnsweredAt[id]!);
     this.outcome(now, false);
@@ -164,6 +170,7 @@ class ShiftSimulation {
     this.busyMs += now - this.agentSince[agent]!;
     this.talkTime = addDuration(this.talkTime, now - this.agentSince[agent]!);
     this.callState[this.agentCall[agent]!] = Call.Done;
+    this.talking -= 1;
     this.agentState[agent] = Agent.WrapUp;
     this.agentSince[agent] = now;
     const w = this.s.wrapUp;
@@ -183,6 +190,16 @@ class ShiftSimulation {
   }
 
   private view(now: number): ShiftView {
+    return {
+      nowMs: now, shiftMs: this.s.shiftMs, agentsLoggedIn: this.s.agents,
+      ready: this.readyAgents.length, talking: this.talking, wrapUp: this.s.agents - this.readyAgents.length - this.talking,
+      ringing: this.ringing.length, waiting: this.waitingCount,
+      campaign: { answered: this.connects + this.abandoned, abandoned: this.abandoned },
+      details: () => this.details(now),
+    };
+  }
+
+  private details(now: number): ShiftDetails {
     const b = this.buf;
     b.talking.length = 0;
     b.wrapUp.length = 0;
@@ -199,7 +216,6 @@ class ShiftSimulation {
       if (this.callState[id] === Call.Waiting) b.waiting.push(now - this.callAnsweredAt[id]!);
     }
     return {
-      nowMs: now, shiftMs: this.s.shiftMs, agentsLoggedIn: this.s.agents, ready: this.readyAgents.length,
       talkingElapsedMs: b.talking, wrapUpElapsedMs: b.wrapUp, ringingElapsedMs: b.ringing, waitingElapsedMs: b.waiting,
       history: {
         attempts: this.attempts, answered: this.answered, ringTime: this.ringTime, talkTime: this.talkTime, wrapUpTime: this.wrapUpTime,
