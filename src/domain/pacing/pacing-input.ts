@@ -1,0 +1,41 @@
+import type { DurationStats } from './duration-stats';
+import type { PacingSettings } from './pacing-settings';
+
+/** Answered customers and how many of them were abandoned, over some period. */
+export interface AbandonCounts {
+  readonly answered: number;
+  readonly abandoned: number;
+}
+
+/** What the campaign has learned so far. */
+export interface PacingHistory {
+  /** Finished attempts (answered or not) and how many were answered by a person. */
+  readonly attempts: number;
+  readonly answered: number;
+  /** Dial-to-answer time of answered calls. */
+  readonly ringTime: DurationStats;
+  readonly talkTime: DurationStats;
+  readonly wrapUpTime: DurationStats;
+  readonly campaign: AbandonCounts;
+  /** The same over the rolling window (see RollingAbandonWindow). */
+  readonly rolling: AbandonCounts;
+}
+
+/** Everything the pacer looks at, at one instant. Elapsed times are in milliseconds. */
+export interface PacingInput {
+  readonly settings: PacingSettings;
+  readonly history: PacingHistory;
+  readonly agents: {
+    readonly ready: number;
+    /** One entry per agent connected to a customer: time since the customer was connected. */
+    readonly talkingElapsedMs: readonly number[];
+    /** One entry per agent in wrap-up: time since wrap-up began. */
+    readonly wrapUpElapsedMs: readonly number[];
+  };
+  readonly calls: {
+    /** One entry per call still ringing: time since it was placed. */
+    readonly ringingElapsedMs: readonly number[];
+    /** One entry per answered customer on hold waiting for an agent: time since answer. */
+    readonly waitingElapsedMs: readonly number[];
+  };
+}
