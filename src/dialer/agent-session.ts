@@ -15,6 +15,8 @@ import type { CallHandle } from './dialer-telephony';
 /** A call the engine placed and follows until its flow ends. */
 export interface ActiveCall {
   attemptId: number;
+  /** Who follows the call: the agent-first path or the pool dialer (customer first). */
+  driver: 'agent_first' | 'pool';
   lead: Lead;
   handle: CallHandle;
   agentId: UserId | null;

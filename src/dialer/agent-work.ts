@@ -154,14 +154,14 @@ export class AgentWork {
     const handle = d.telephony.start(flow, {
       ref: String(w.attempt.id), attemptId: w.attempt.id, campaignId: c.id, contactId: w.lead.contactId ?? undefined, agentId: s.agentId, phoneNumber: number,
     });
-    const call: ActiveCall = { attemptId: w.attempt.id, lead: w.lead, handle, agentId: s.agentId, phase: 'agent_ringing', dialedAt: now, answeredAt: null, connectedAt: null };
+    const call: ActiveCall = { attemptId: w.attempt.id, driver: 'agent_first', lead: w.lead, handle, agentId: s.agentId, phase: 'agent_ringing', dialedAt: now, answeredAt: null, connectedAt: null };
     w.call = call;
-    this.x.calls.set(call.attemptId, { ...call, driver: 'agent_first' });
+    this.x.calls.set(call.attemptId, call);
     void handle.finished.then((record) => this.finished(s, call, record), (err: unknown) => this.x.log.error('call failed', { err, attemptId: call.attemptId }));
   }
 
   onNotice(s: AgentSession | undefined, call: ActiveCall, notice: FlowNotice): void {
-    const tracked = this.x.calls.get(call.attemptId);
+    const tracked = this.x.calls.get(call.attemptId) === call ? call : undefined;
     const now = this.x.d.clock.now();
     switch (notice.kind) {
       case 'agentAnswered':

@@ -151,8 +151,8 @@ export class PoolDialer {
     const handle = d.telephony.start(flow, {
       ref: String(claimed.attempt.id), attemptId: claimed.attempt.id, campaignId: c.id, contactId: claimed.lead.contactId ?? undefined, phoneNumber: number,
     });
-    const call: ActiveCall = { attemptId: claimed.attempt.id, lead: claimed.lead, handle, agentId: null, phase: 'dialing', dialedAt: now, answeredAt: null, connectedAt: null };
-    this.x.calls.set(call.attemptId, { ...call, driver: 'pool' });
+    const call: ActiveCall = { attemptId: claimed.attempt.id, driver: 'pool', lead: claimed.lead, handle, agentId: null, phase: 'dialing', dialedAt: now, answeredAt: null, connectedAt: null };
+    this.x.calls.set(call.attemptId, call);
     void handle.finished.then((r) => this.finished(call.attemptId, r), (err: unknown) => this.x.log.error('call failed', { err, attemptId: call.attemptId }));
     return true;
   }

@@ -17,7 +17,7 @@ export interface RunnerContext {
   readonly log: Logger;
   readonly campaign: Campaign;
   readonly sessions: ReadonlyMap<UserId, AgentSession>;
-  readonly calls: Map<number, ActiveCall & { driver: 'agent_first' | 'pool' }>;
+  readonly calls: Map<number, ActiveCall>;
   readonly selector: LeadSelector;
   readonly results: CallResults;
   /** The campaign runs and the engine may place calls (recovery done, telephony ready). */
