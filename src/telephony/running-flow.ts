@@ -19,6 +19,8 @@ export interface FlowMeta {
   contactId?: number;
   agentId?: number;
   phoneNumber?: string;
+  /** Channel variables set on every leg the flow dials (e.g. CAMPAIGN_ID for the dialplan or CDRs). */
+  variables?: Record<string, string>;
 }
 
 export interface FlowEvent {
@@ -171,7 +173,7 @@ export class RunningFlow<S> implements LineWaiter {
           if (e.target.kind === 'customer') this.record.phoneNumber ??= e.target.number;
         }
         const target = e.target.kind === 'customer' ? { kind: 'customer' as const, number: e.target.number } : { kind: 'agent' as const, extension: e.target.extension };
-        await port.dial({ leg, role, ref: this.meta.ref, target, amd: e.target.kind === 'customer' && e.target.amd, callerId: e.target.callerId, ringTimeoutSeconds: e.ringTimeoutSeconds });
+        await port.dial({ leg, role, ref: this.meta.ref, target, amd: e.target.kind === 'customer' && e.target.amd, callerId: e.target.callerId, ringTimeoutSeconds: e.ringTimeoutSeconds, variables: this.meta.variables });
         return;
       }
       case 'hangup': {

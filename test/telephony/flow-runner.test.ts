@@ -39,7 +39,7 @@ describe('flow runner', () => {
   const agentFirst = () => agentFirstFlow({ customer: { number: '0901' }, agent: { kind: 'ring', extension: '1001', ringTimeoutSeconds: 10 }, ringTimeoutSeconds: 15, record: true });
 
   it('when an agent-first call runs to its end, then commands go out in order, times are stamped, and no listener is left', async () => {
-    const call = runner.start(agentFirst(), { ref: '5', attemptId: 5, campaignId: 2, contactId: 9 });
+    const call = runner.start(agentFirst(), { ref: '5', attemptId: 5, campaignId: 2, contactId: 9, variables: { CAMPAIGN_ID: '2' } });
     await clock.tickAsync(0);
     port.leg(call.legId('agent'), answered);
     await clock.tickAsync(1000);
@@ -63,6 +63,7 @@ describe('flow runner', () => {
       endReason: 'customer_hangup', recordingName: undefined, answers: [],
     });
     assert.deepEqual(records, [r]);
+    assert.deepEqual(port.dialled.map((d) => [d.role, d.ref, d.variables]), [['agent', '5', { CAMPAIGN_ID: '2' }], ['customer', '5', { CAMPAIGN_ID: '2' }]]);
     assert.equal(port.stats().watchers, 0);
     assert.equal(runner.active, 0);
     assert.equal(clock.countTimers(), 0, 'the safety timers were cancelled');
