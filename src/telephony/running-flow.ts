@@ -29,7 +29,11 @@ export interface FlowEvent {
   meta: FlowMeta;
   notice: FlowNotice;
   legs: Partial<Record<LegName, LegId>>;
-  /** With lineReady: the line to offer to the dispatcher when the agent is ready. */
+  /**
+   * With lineReady: the line to offer to the dispatcher when the agent is ready. On a customer
+   * flow once it has a line (connected, agentReleased): the line it uses, to offer again after
+   * the agent's wrap-up.
+   */
   line?: AgentLine;
   at: Date;
 }
@@ -63,6 +67,7 @@ export class RunningFlow<S> implements LineWaiter {
   private readonly playbacks = new Map<string, PlaybackId>();
   private readonly unsubscribe: Unsubscribe[] = [];
   private recordingName: string | null = null;
+  private line: AgentLine | undefined;
   /** Owned legs not yet reported ended: the record waits for them (their cause, our channels gone). */
   private readonly open = new Set<LegName>();
   private lastCustomer: LegSignals | undefined;
@@ -184,6 +189,7 @@ export class RunningFlow<S> implements LineWaiter {
         return;
       }
       case 'attachLine':
+        this.line = e.line;
         this.attached.add('agent');
         this.record.agentId = e.line.agentId;
         this.adopt('agent', e.line.agentLeg, false);
@@ -278,6 +284,7 @@ export class RunningFlow<S> implements LineWaiter {
     if (notice.kind === 'connected' && !this.record.bridgeAt) this.record.bridgeAt = at;
     if (notice.kind === 'answerStored') this.record.answers.push({ questionId: notice.questionId, answer: notice.answer });
     const event: FlowEvent = { flowId: this.id, flow: this.flow.name, meta: this.meta, notice, legs: Object.fromEntries(this.legs), at };
+    if (this.line) event.line = this.line;
     if (notice.kind === 'lineReady') {
       const bridge = this.bridges.get('call');
       const agentLeg = this.legs.get('agent');

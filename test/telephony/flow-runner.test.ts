@@ -124,6 +124,8 @@ describe('flow runner', () => {
     port.leg(call.legId('customer'), hungUp);
     const r = await call.finished;
     assert.deepEqual([r.outcome, r.endReason, r.agentId], ['answered', 'agent_hangup', 3]);
+    const released = events.find((e) => e.flowId === call.id && e.notice.kind === 'agentReleased');
+    assert.deepEqual(released?.line, line, 'the engine learns which line to offer again after wrap-up');
   });
 
   it('when a line is delivered to a flow that already ended, then it goes back to the dispatcher', async () => {
