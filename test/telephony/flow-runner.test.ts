@@ -168,4 +168,15 @@ describe('flow runner', () => {
     assert.equal(failing.active, 0);
     failing.close();
   });
+
+  it('when the last flow ends, then idle() resolves', async () => {
+    const call = runner.start(agentFirst(), { ref: '12', attemptId: 12 });
+    let idle = false;
+    void runner.idle().then(() => { idle = true; });
+    await clock.tickAsync(0);
+    assert.equal(idle, false);
+    port.leg(call.legId('agent'), { kind: 'ended', signals: { answered: false, dialStatus: 'BUSY' } });
+    await clock.tickAsync(0);
+    assert.equal(idle, true);
+  });
 });
