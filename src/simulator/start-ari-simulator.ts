@@ -28,6 +28,39 @@ export interface AriSimulator {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
+ * How control.advance/runUntil/settle move time. Settling waits until, for settleMs of real time,
+ * no request arrived or is in flight, no event was sent and no socket has bytes queued: by then the
+ * clients have reacted to what the last step did.
+ */
+function clockDriver(virtual: VirtualScheduler | null, activity: () => number, busy: () => number, settleMs: number) {
+  const settle = async () => {
+    let seen = -1;
+    let quietSince = performance.now();
+    for (;;) {
+      await sleep(1);
+      virtual?.runDue();
+      const marker = activity();
+      if (marker !== seen || busy() > 0) {
+        seen = marker;
+        quietSince = performance.now();
+      } else if (performance.now() - quietSince >= settleMs) {
+        return;
+      }
+    }
+  };
+  return {
+    settle,
+    advance: (ms: number) => (virtual ? virtual.advanceTo(virtual.now() + ms, settle) : sleep(ms)),
+    runUntil: async (done: () => boolean, maxMs: number) => {
+      if (virtual) return virtual.runUntil(done, maxMs, settle);
+      const limit = Date.now() + maxMs;
+      while (!done() && Date.now() < limit) await sleep(10);
+      return done();
+    },
+  };
+}
+
+/**
  * Starts a simulated Asterisk that ari-client connects to unchanged: Swagger api-docs generated
  * from the route table, REST with Asterisk's status codes and bodies, the event WebSocket, and
  * simulated customers and agents behind the reference dialplan's numbers.
@@ -57,35 +90,10 @@ export async function startAriSimulator(input: AriSimulatorOptions = {}): Promis
   });
   const port = await http.listen(options.port, options.host);
 
-  /** Quiet means: nothing arrived, nothing in flight, nothing queued, for settleMs of real time. */
-  const settle = async () => {
-    let seen = -1;
-    let quietSince = performance.now();
-    for (;;) {
-      await sleep(1);
-      virtual?.runDue();
-      const marker = http.activity + world.hub.delivered;
-      if (marker !== seen || http.inflight > 0 || sockets.buffered() > 0) {
-        seen = marker;
-        quietSince = performance.now();
-      } else if (performance.now() - quietSince >= options.settleMs) {
-        return;
-      }
-    }
-  };
-  const clock = {
-    settle,
-    advance: (ms: number) => (virtual ? virtual.advanceTo(virtual.now() + ms, settle) : sleep(ms)),
-    runUntil: async (done: () => boolean, maxMs: number) => {
-      if (virtual) return virtual.runUntil(done, maxMs, settle);
-      const limit = Date.now() + maxMs;
-      while (!done() && Date.now() < limit) await sleep(10);
-      return done();
-    },
-  };
+  const clock = clockDriver(virtual, () => http.activity + world.hub.delivered, () => http.inflight + sockets.buffered(), options.settleMs);
   const restart = async () => {
     tearDownForRestart(world);
-    await settle();
+    await clock.settle();
     http.down = true;
     sockets.dropAll();
     await sleep(options.restartDowntimeMs);
