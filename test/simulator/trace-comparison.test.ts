@@ -15,11 +15,33 @@ function differences(name: string, result: ReplayResult, options: SequenceOption
   return [...compareSequences(expected, actual), ...statuses];
 }
 
+/** The key order of an event and of the objects in it, e.g. `type,timestamp,channel,… channel:id,name,…`. */
+function shape(value: unknown, path = ''): string[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const keys = Object.keys(value);
+  const nested = keys.flatMap((k) => shape((value as Record<string, unknown>)[k], `${path}${k}.`));
+  return [`${path}{${keys.join(',')}}`, ...nested];
+}
+
+function recordedShapes(): Map<string, Set<string>> {
+  const shapes = new Map<string, Set<string>>();
+  for (const name of traceNames()) {
+    for (const line of loadTrace(name)) {
+      if (line.kind !== 'event') continue;
+      const set = shapes.get(line.event.type) ?? new Set<string>();
+      set.add(shape(line.event).join(' '));
+      shapes.set(line.event.type, set);
+    }
+  }
+  return shapes;
+}
+
 describe('ARI simulator replaying the recorded Asterisk traces', () => {
   if (!haveTraces()) {
     it.skip(`skipped: reference traces not found in ${referenceDir()}`, () => undefined);
     return;
   }
+  const shapesSeen = new Map<string, Set<string>>();
   for (const name of traceNames()) {
     it(`when ${name}.jsonl is replayed, then each channel gets the recorded events in order and each request the recorded status`, async () => {
       const sim = await startAriSimulator({ settleMs: 2 });
@@ -37,11 +59,22 @@ describe('ARI simulator replaying the recorded Asterisk traces', () => {
         const result = await new TraceReplayer(target).replay(loadTrace(name));
         assert.deepEqual(differences(name, result), []);
         assert.deepEqual(sim.control.errors, []);
+        for (const e of result.events) shapesSeen.set(e.type, (shapesSeen.get(e.type) ?? new Set()).add(shape(e).join(' ')));
       } finally {
         await sim.stop();
       }
     });
   }
+
+  it('when every trace has been replayed, then each event the simulator sent had the fields, nesting and key order of the same event type in the recordings', () => {
+    const recorded = recordedShapes();
+    const odd: string[] = [];
+    for (const [type, shapes] of shapesSeen) {
+      for (const s of shapes) if (recorded.has(type) && !recorded.get(type)?.has(s)) odd.push(`${type}: ${s}`);
+    }
+    assert.ok(shapesSeen.size > 15, 'the replays produced the usual event types');
+    assert.deepEqual(odd, []);
+  });
 });
 
 describe('the same trace replays against a real Asterisk', function () {
