@@ -19,6 +19,11 @@ export interface AriSimulatorControl {
   runUntilIdle(maxMs?: number): Promise<void>;
   /** Waits until clients have stopped sending requests (no time passes). */
   settle(): Promise<void>;
+  /**
+   * Virtual clock: time does not move while `busy()` returns true (e.g. the code under test still
+   * has work queued). Returns a function that removes the condition.
+   */
+  holdTimeWhile(busy: () => boolean): () => void;
 
   setBehaviour(pattern: NumberPattern, behaviour: BehaviourSpec, scope?: RuleScope): void;
   setRandomMix(pattern: NumberPattern, mix: readonly MixEntry[], scope?: RuleScope): void;
@@ -63,6 +68,7 @@ export interface ControlDeps {
     settle(): Promise<void>;
   };
   restart(): Promise<void>;
+  readonly holds: Set<() => boolean>;
 }
 
 export function createControl(d: ControlDeps): AriSimulatorControl {
@@ -79,6 +85,10 @@ export function createControl(d: ControlDeps): AriSimulatorControl {
     runUntil: (done, maxMs = 3_600_000) => d.clock.runUntil(done, maxMs),
     runUntilIdle: async (maxMs = 2 * 3_600_000) => { await d.clock.runUntil(() => w.clock.pending() === 0, maxMs); },
     settle: () => d.clock.settle(),
+    holdTimeWhile: (busy) => {
+      d.holds.add(busy);
+      return () => d.holds.delete(busy);
+    },
     setBehaviour: (pattern, behaviour, scope) => w.behaviours.set(pattern, behaviour, scope),
     setRandomMix: (pattern, mix, scope) => w.behaviours.setMix(pattern, mix, scope),
     clearBehaviours: () => w.behaviours.clear(),

@@ -90,7 +90,11 @@ export async function startAriSimulator(input: AriSimulatorOptions = {}): Promis
   });
   const port = await http.listen(options.port, options.host);
 
-  const clock = clockDriver(virtual, () => http.activity + world.hub.delivered, () => http.inflight + sockets.buffered(), options.settleMs);
+  const holds = new Set<() => boolean>();
+  const clock = clockDriver(
+    virtual, () => http.activity + world.hub.delivered,
+    () => http.inflight + sockets.buffered() + [...holds].filter((busy) => busy()).length, options.settleMs,
+  );
   const restart = async () => {
     tearDownForRestart(world);
     await clock.settle();
@@ -100,7 +104,7 @@ export async function startAriSimulator(input: AriSimulatorOptions = {}): Promis
     http.down = false;
     log?.info('simulated restart done');
   };
-  const control = createControl({ world, errors, sockets, faults, clock, restart });
+  const control = createControl({ world, errors, sockets, faults, clock, restart, holds });
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   log?.info('ARI simulator listening', { port, clock: options.clock });
   return {
