@@ -36,6 +36,8 @@ export interface AriSimulatorOptions {
   amdStasis?: string;
   /** Length given to sounds the library does not know; null (default) makes them fail like a missing file. */
   unknownSoundMs?: number | null;
+  /** Directories of WAV prompts (e.g. the project's sounds/en) the simulator can play, with their real length. */
+  soundDirs?: string[];
   /** How long the simulated Asterisk is unreachable during control.restart() (real ms). */
   restartDowntimeMs?: number;
   asteriskId?: string;

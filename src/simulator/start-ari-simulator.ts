@@ -16,6 +16,7 @@ import { createSimWorld } from './sim-world';
 import { resolveOptions, type AriSimulatorOptions } from './simulator-options';
 import { SwaggerDocs } from './swagger-docs';
 import { systemRoutes } from './system-routes';
+import { readWavDurations } from './wav-durations';
 
 export interface AriSimulator {
   /** Base URL for ari-client, e.g. http://127.0.0.1:41234 (ari-client adds /ari). */
@@ -77,6 +78,7 @@ export async function startAriSimulator(input: AriSimulatorOptions = {}): Promis
   const scheduler = virtual ?? new RealScheduler(onError);
   const world = createSimWorld(options, scheduler);
   for (const b of input.behaviours ?? []) world.behaviours.set(b.pattern, b.behaviour);
+  for (const dir of input.soundDirs ?? []) for (const [name, ms] of readWavDurations(dir)) world.sounds.set(name, ms);
   const routes = [
     ...systemRoutes(world), ...channelRoutes(world), ...channelMediaRoutes(world), ...bridgeRoutes(world),
     ...playbackRecordingRoutes(world), ...applicationRoutes(world),
