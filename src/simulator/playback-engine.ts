@@ -12,7 +12,7 @@ export function queuePlayback(w: SimWorld, target: MediaTarget, id: string, medi
   const playback: SimPlayback = { id, media, index: 0, language, target, state: 'queued', stopped: false, timer: null };
   w.playbacks.set(id, playback);
   target.playbacks.push(playback);
-  if (target.playbacks.length === 1) w.clock.after(0, () => startNext(w, target));
+  if (target.playbacks.length === 1) w.soon(() => startNext(w, target));
   return playback;
 }
 

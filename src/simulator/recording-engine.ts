@@ -12,7 +12,7 @@ export function startRecording(w: SimWorld, target: MediaTarget, name: string, f
   w.liveRecordings.set(name, rec);
   target.recordings.add(rec);
   recorder(w, rec, true);
-  w.clock.after(0, () => {
+  w.soon(() => {
     if (rec.state !== 'queued') return;
     rec.state = 'recording';
     rec.startedAt = w.clock.now();

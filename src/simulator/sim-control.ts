@@ -49,6 +49,11 @@ export interface AriSimulatorControl {
   failNextHangup(channelId?: string, farEndHangsUpFirst?: boolean): void;
   /** Holds StasisStart back by `ms` (simulated), so requests in between meet "not in Stasis". */
   setStasisDelay(ms: number): void;
+  /**
+   * Sends the events a request sets off at once (Dial, StasisStart of a created channel,
+   * PlaybackStarted, …) before its HTTP reply, as the real server sometimes does.
+   */
+  setEventsBeforeReply(on: boolean): void;
 
   /** Sees every event delivered to a socket; returns an unsubscribe function. */
   onEvent(observer: EventObserver): () => void;
@@ -114,6 +119,7 @@ export function createControl(d: ControlDeps): AriSimulatorControl {
       },
     ),
     setStasisDelay: (ms) => { w.stasisDelayMs = Math.max(0, ms); },
+    setEventsBeforeReply: (on) => { w.eventsBeforeReply = on; },
     onEvent: (observer) => w.hub.observe(observer),
     errors: d.errors,
     snapshot: () => ({
