@@ -10,6 +10,11 @@ function step(w: SimWorld, ch: SimChannel, context: string, exten: string, prior
   emitDialplan(w.hub, ch);
 }
 
+/** ${NAME} substitution as the dialplan does it. */
+function expand(template: string, lookup: (name: string) => string): string {
+  return template.replace(/\$\{([^}]+)\}/g, (_, name: string) => lookup(name));
+}
+
 /**
  * The reference `dialer-out` context: Goto(amd,1), AMD(), then
  * Stasis(${DIALER_APP},customer,${AMDSTATUS},${AMDCAUSE}). The app hears nothing of this unless it
@@ -30,9 +35,9 @@ export function runAmdContext(w: SimWorld, call: SimCall, target: DialplanTarget
     emitVarset(w.hub, ch, 'AMDSTATUS', amd.status);
     emitVarset(w.hub, ch, 'AMDCAUSE', amd.cause);
     step(w, ch, context, 'amd', 3, 'NoOp', `${context}: AMD result ${amd.status} ${amd.cause}`);
-    const appName = ch.vars.get('DIALER_APP') ?? w.options.defaultApp;
-    const args = ['customer', amd.status, amd.cause];
-    step(w, ch, context, 'amd', 4, 'Stasis', [appName, ...args].join(','));
+    const data = expand(w.options.amdStasis, (name) => ch.vars.get(name) ?? (name === 'DIALER_APP' ? w.options.defaultApp : ''));
+    const [appName = '', ...args] = data.split(',');
+    step(w, ch, context, 'amd', 4, 'Stasis', data);
     const app = w.hub.activeApp(appName);
     if (app) return enterStasis(w, ch, app, args, { fromDialplan: true, rawArgs: args.join(',') });
     emitVarset(w.hub, ch, 'STASISSTATUS', '');

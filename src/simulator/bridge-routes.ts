@@ -58,9 +58,14 @@ function removeChannels(w: SimWorld, req: RouteRequest): void {
   for (const ch of channels) leaveBridge(w, ch, 'remove');
 }
 
+const route = (r: Omit<RouteDef, 'resource'>): RouteDef => ({ resource: 'bridges', ...r });
+
 /** Bridges: create (mixing or holding), add/remove/move channels, music on hold, play, record, destroy. */
 export function bridgeRoutes(w: SimWorld): RouteDef[] {
-  const route = (r: Omit<RouteDef, 'resource'>): RouteDef => ({ resource: 'bridges', ...r });
+  return [...bridgeLifeRoutes(w), ...membershipRoutes(w), ...bridgeMediaRoutes(w)];
+}
+
+function bridgeLifeRoutes(w: SimWorld): RouteDef[] {
   const stopMedia = (target: SimBridge['media']) => {
     abortPlaybacks(w, target);
     finishAllRecordings(w, target);
@@ -83,6 +88,11 @@ export function bridgeRoutes(w: SimWorld): RouteDef[] {
         destroyBridge(w, findBridge(w, req.path.bridgeId), stopMedia);
         return noContent();
       } }),
+  ];
+}
+
+function membershipRoutes(w: SimWorld): RouteDef[] {
+  return [
     route({ method: 'POST', path: '/bridges/{bridgeId}/addChannel', nickname: 'addChannel', summary: 'Add a channel to a bridge.',
       params: [bridgeId, queryParam('channel', 'string', 'Ids of channels to add to bridge', { required: true, allowMultiple: true }),
         queryParam('role', 'string', 'Channel\'s role in the bridge'), queryParam('absorbDTMF', 'boolean', 'Absorb DTMF coming from this channel', { defaultValue: false }),
@@ -100,6 +110,11 @@ export function bridgeRoutes(w: SimWorld): RouteDef[] {
         removeChannels(w, req);
         return noContent();
       } }),
+  ];
+}
+
+function bridgeMediaRoutes(w: SimWorld): RouteDef[] {
+  return [
     route({ method: 'POST', path: '/bridges/{bridgeId}/moh', nickname: 'startMoh', summary: 'Play music on hold to a bridge or change the MOH class that is playing.',
       params: [bridgeId, queryParam('mohClass', 'string', "Channel's id")], responseClass: 'void', errors: [[404, 'Bridge not found'], [409, 'Bridge not in Stasis application']],
       handle: (req) => {

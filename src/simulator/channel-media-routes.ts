@@ -1,3 +1,4 @@
+import { emitDtmf } from './channel-events';
 import { findStasisChannel } from './channel-lookup';
 import { AriHttpError } from './http-error';
 import { playOn, playParams, recordOn, recordParams } from './media-requests';
@@ -10,7 +11,7 @@ const stasisErrors: ReadonlyArray<readonly [number, string]> = [[404, 'Channel n
 
 /** Operations on a channel in Stasis that answer 204 and only change state nobody sees in events. */
 function simpleOperation(w: SimWorld, method: 'POST' | 'DELETE', path: string, nickname: string, summary: string,
-  apply: (ch: SimChannel, params: { str(name: string): string | undefined }) => void, extra: RouteDef['params'] = []): RouteDef {
+  apply: (ch: SimChannel, params: Params) => void, extra: RouteDef['params'] = []): RouteDef {
   return {
     resource: 'channels', method, path, nickname, summary, params: [channelId, ...extra], responseClass: 'void', errors: stasisErrors,
     handle: (req): RouteResult => {
@@ -18,6 +19,22 @@ function simpleOperation(w: SimWorld, method: 'POST' | 'DELETE', path: string, n
       return noContent();
     },
   };
+}
+
+type Params = { str(name: string): string | undefined };
+
+function needDirection(_ch: SimChannel, p: Params): void {
+  if (!p.str('direction')) throw new AriHttpError(400, 'Direction is required');
+}
+
+/** Keys sent to a Local channel come out of its far half, which reports them (ChannelDtmfReceived). */
+function sendKeys(w: SimWorld, ch: SimChannel, p: Params): void {
+  const digits = p.str('dtmf') ?? '';
+  const between = Number(p.str('between') ?? 100) || 100;
+  const far = ch.half === 1 ? ch.other : null;
+  [...digits].forEach((digit, i) => {
+    w.clock.after(300 + i * (between + 20), () => { if (far?.alive) emitDtmf(w.hub, far, digit); });
+  });
 }
 
 /** A created channel that was never dialed has no media yet: 412. */
@@ -43,11 +60,11 @@ export function channelMediaRoutes(w: SimWorld): RouteDef[] {
     simpleOperation(w, 'DELETE', '/channels/{channelId}/silence', 'stopSilence', 'Stop playing silence to a channel.', () => undefined),
     simpleOperation(w, 'POST', '/channels/{channelId}/hold', 'hold', 'Hold a channel.', () => undefined),
     simpleOperation(w, 'DELETE', '/channels/{channelId}/hold', 'unhold', 'Remove a channel from hold.', () => undefined),
-    simpleOperation(w, 'POST', '/channels/{channelId}/mute', 'mute', 'Mute a channel.', () => undefined,
+    simpleOperation(w, 'POST', '/channels/{channelId}/mute', 'mute', 'Mute a channel.', needDirection,
       [queryParam('direction', 'string', 'Direction in which to mute audio', { defaultValue: 'both', values: ['both', 'in', 'out'] })]),
-    simpleOperation(w, 'DELETE', '/channels/{channelId}/mute', 'unmute', 'Unmute a channel.', () => undefined,
+    simpleOperation(w, 'DELETE', '/channels/{channelId}/mute', 'unmute', 'Unmute a channel.', needDirection,
       [queryParam('direction', 'string', 'Direction in which to unmute audio', { defaultValue: 'both', values: ['both', 'in', 'out'] })]),
-    simpleOperation(w, 'POST', '/channels/{channelId}/dtmf', 'sendDTMF', 'Send provided DTMF to a given channel.', () => undefined,
+    simpleOperation(w, 'POST', '/channels/{channelId}/dtmf', 'sendDTMF', 'Send provided DTMF to a given channel.', (ch, p) => sendKeys(w, ch, p),
       [queryParam('dtmf', 'string', 'DTMF To send.'), queryParam('between', 'int', 'Amount of time between DTMF digits (specified in milliseconds).', { defaultValue: 100 }),
         queryParam('duration', 'int', 'Length of each DTMF digit (specified in milliseconds).', { defaultValue: 100 })]),
     { resource: 'channels', method: 'POST', path: '/channels/{channelId}/play', nickname: 'play', summary: 'Start playback of media.',

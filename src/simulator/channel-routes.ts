@@ -51,9 +51,10 @@ function hangupCause(req: RouteRequest): number {
   return cause;
 }
 
+const route = (r: Omit<RouteDef, 'resource'>): RouteDef => ({ resource: 'channels', ...r });
+
 /** Channel life: list, originate, create + dial, hang up, answer, continue, variables. */
 export function channelRoutes(w: SimWorld): RouteDef[] {
-  const route = (r: Omit<RouteDef, 'resource'>): RouteDef => ({ resource: 'channels', ...r });
   return [
     route({ method: 'GET', path: '/channels', nickname: 'list', summary: 'List all active channels in Asterisk.', params: [], responseClass: 'List[Channel]', errors: [],
       handle: () => ok([...w.channels.values()].map(channelJson)) }),
@@ -83,6 +84,13 @@ export function channelRoutes(w: SimWorld): RouteDef[] {
       params: [pathParam('channelId', 'The unique id to assign the channel on creation.'), ...originateParams], responseClass: 'Channel',
       errors: [[400, 'Invalid parameters for originating a channel.'], [409, 'Channel with given unique ID already exists.']],
       handle: (req) => ok(channelJson(originate(w, originateRequest(req, req.path.channelId)))) }),
+    ...channelControlRoutes(w),
+    ...variableRoutes(w),
+  ];
+}
+
+function channelControlRoutes(w: SimWorld): RouteDef[] {
+  return [
     route({ method: 'DELETE', path: '/channels/{channelId}', nickname: 'hangup', summary: 'Delete (i.e. hangup) a channel.',
       params: [
         channelId,
@@ -112,7 +120,6 @@ export function channelRoutes(w: SimWorld): RouteDef[] {
         continueInDialplan(w, ch, { context: p.str('context'), extension: p.str('extension'), priority: p.has('priority') ? p.int('priority', 1) : undefined });
         return noContent();
       } }),
-    ...variableRoutes(w),
   ];
 }
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createLogger } from '../logger';
-import { installDemoBehaviours } from './demo-behaviours';
 import { startAriSimulator } from './start-ari-simulator';
+import { startDemoSimulator } from './start-demo-simulator';
 
 const usage = `usage: node dist/src/simulator/cli.js [--port N] [--host H] [--user U] [--password P]
          [--seed N] [--time-scale X] [--demo] [--unknown-sound-ms MS] [--log-level LEVEL]
@@ -30,12 +30,13 @@ async function main(): Promise<void> {
   }
   const log = createLogger({ level: values['log-level'] });
   const unknownSound = values['unknown-sound-ms'];
-  const sim = await startAriSimulator({
-    clock: 'real', port: Number(values.port), host: values.host, user: values.user, password: values.password,
+  const common = {
+    port: Number(values.port), host: values.host, user: values.user, password: values.password,
     seed: Number(values.seed), timeScale: Number(values['time-scale']), log,
-    unknownSoundMs: unknownSound === undefined ? (values.demo ? 2000 : null) : Number(unknownSound),
-  });
-  if (values.demo) installDemoBehaviours(sim.control);
+  };
+  const sim = values.demo
+    ? await startDemoSimulator(common)
+    : await startAriSimulator({ ...common, clock: 'real', unknownSoundMs: unknownSound === undefined ? null : Number(unknownSound) });
   log.info('ARI simulator ready', { url: sim.url, user: values.user, demo: values.demo });
   process.stdout.write(`ARI_URL=${sim.url}\n`);
   const shutdown = () => {

@@ -29,7 +29,7 @@ export const recordParams: ParamDef[] = [
 /** POST …/play: 201 with the playback (state queued); PlaybackStarted follows. */
 export function playOn(w: SimWorld, target: MediaTarget, req: RouteRequest, playbackId: string | undefined): RouteResult {
   const media = req.params.list('media');
-  if (media.length === 0) throw new AriHttpError(400, 'Missing parameter media');
+  if (media.length === 0) throw new AriHttpError(500, 'Failed to queue media for playback');
   const id = playbackId ?? w.ids.uuid();
   const playback = queuePlayback(w, target, id, media, req.params.str('lang') ?? 'en');
   return created(playbackJson(playback, 'queued'));

@@ -83,7 +83,7 @@ export function originate(w: SimWorld, req: OriginateRequest): SimChannel {
   if (far) far.caller = near.caller;
   near.connected = near.caller;
   announced.connected = announced.caller;
-  w.clock.after(0, () => {
+  w.soon(() => {
     if (!announced.alive) return;
     for (const name of names) if (far) emitVarset(w.hub, far, name, far.vars.get(name) ?? '');
     if (far && (announced.caller.name || announced.caller.number)) {
@@ -111,7 +111,7 @@ export function createChannel(w: SimWorld, req: CreateRequest): SimChannel {
   const names = applyVariables(near, req.variables);
   const app = req.app ? w.hub.activeApp(req.app) : undefined;
   if (app) w.hub.subscribeChannel(app, near);
-  w.clock.after(0, () => {
+  w.soon(() => {
     if (!near.alive) return;
     if (!app) {
       // No such app: Stasis() fails and the new channel is simply gone.
@@ -138,5 +138,5 @@ export function dialCreated(w: SimWorld, ch: SimChannel | undefined, timeoutSeco
   }
   call.timeoutMs = timeoutSeconds > 0 ? timeoutSeconds * 1000 : 0;
   call.phase = 'dialing';
-  w.clock.after(0, () => startDial(w, call));
+  w.soon(() => startDial(w, call));
 }

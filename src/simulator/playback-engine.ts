@@ -12,7 +12,7 @@ export function queuePlayback(w: SimWorld, target: MediaTarget, id: string, medi
   const playback: SimPlayback = { id, media, index: 0, language, target, state: 'queued', stopped: false, timer: null };
   w.playbacks.set(id, playback);
   target.playbacks.push(playback);
-  if (target.playbacks.length === 1) w.clock.after(0, () => startNext(w, target));
+  if (target.playbacks.length === 1) w.soon(() => startNext(w, target));
   return playback;
 }
 
@@ -39,7 +39,8 @@ function startNext(w: SimWorld, target: MediaTarget): void {
 function playCurrent(w: SimWorld, p: SimPlayback): void {
   const uri = p.media[p.index] ?? '';
   const length = w.sounds.length(uri);
-  if (!length.ok) return finish(w, p, 'failed');
+  // A bridge that is playing music on hold cannot play anything else: the playback fails at once.
+  if (!length.ok || bridgeOf(w, p.target)?.moh) return finish(w, p, 'failed');
   if (length.ms === null) return;
   p.timer = w.clock.after(w.scaled(length.ms), () => mediaDone(w, p));
 }
@@ -90,10 +91,13 @@ export function abortPlaybacks(w: SimWorld, target: MediaTarget): void {
   }
 }
 
+function bridgeOf(w: SimWorld, target: MediaTarget) {
+  return target.uri.startsWith('bridge:') ? w.bridges.get(target.uri.slice('bridge:'.length)) : undefined;
+}
+
 /** A bridge playback adds an Announcer channel to the bridge while it plays; it shows in BRIDGEPEER. */
 function announcer(w: SimWorld, target: MediaTarget, on: boolean): void {
-  if (!target.uri.startsWith('bridge:')) return;
-  const bridge = w.bridges.get(target.uri.slice('bridge:'.length));
+  const bridge = bridgeOf(w, target);
   if (!bridge) return;
   const index = bridge.pseudo.findIndex((n) => n.startsWith('Announcer/ARI-'));
   if (on && index < 0) bridge.pseudo.push(`Announcer/ARI-${w.ids.nameSuffix()};2`);

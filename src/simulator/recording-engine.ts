@@ -8,11 +8,11 @@ import type { MediaTarget, SimRecording } from './sim-types';
  * going away) gives RecordingFinished with the duration in whole seconds and a stored recording.
  */
 export function startRecording(w: SimWorld, target: MediaTarget, name: string, format: string, maxDurationSeconds: number): SimRecording {
-  const rec: SimRecording = { name, format, target, state: 'queued', startedAt: w.clock.now(), timer: null };
+  const rec: SimRecording = { name, format, target, state: 'queued', startedAt: w.clock.now(), timer: null, recorderName: null };
   w.liveRecordings.set(name, rec);
   target.recordings.add(rec);
   recorder(w, rec, true);
-  w.clock.after(0, () => {
+  w.soon(() => {
     if (rec.state !== 'queued') return;
     rec.state = 'recording';
     rec.startedAt = w.clock.now();
@@ -47,19 +47,16 @@ export function finishAllRecordings(w: SimWorld, target: MediaTarget): void {
   for (const rec of [...target.recordings]) finishRecording(w, rec);
 }
 
-const recorderNames = new WeakMap<SimRecording, string>();
-
 /** Recording a bridge adds a Recorder channel to it, which shows in BRIDGEPEER. */
 function recorder(w: SimWorld, rec: SimRecording, on: boolean): void {
   if (!rec.target.uri.startsWith('bridge:')) return;
   const bridge = w.bridges.get(rec.target.uri.slice('bridge:'.length));
   if (!bridge) return;
   if (on) {
-    const name = `Recorder/ARI-${w.ids.nameSuffix()};2`;
-    recorderNames.set(rec, name);
-    bridge.pseudo.push(name);
+    rec.recorderName = `Recorder/ARI-${w.ids.nameSuffix()};2`;
+    bridge.pseudo.push(rec.recorderName);
   } else {
-    const index = bridge.pseudo.indexOf(recorderNames.get(rec) ?? '');
+    const index = bridge.pseudo.indexOf(rec.recorderName ?? '');
     if (index < 0) return;
     bridge.pseudo.splice(index, 1);
   }

@@ -19,6 +19,11 @@ export interface AriSimulatorControl {
   runUntilIdle(maxMs?: number): Promise<void>;
   /** Waits until clients have stopped sending requests (no time passes). */
   settle(): Promise<void>;
+  /**
+   * Virtual clock: time does not move while `busy()` returns true (e.g. the code under test still
+   * has work queued). Returns a function that removes the condition.
+   */
+  holdTimeWhile(busy: () => boolean): () => void;
 
   setBehaviour(pattern: NumberPattern, behaviour: BehaviourSpec, scope?: RuleScope): void;
   setRandomMix(pattern: NumberPattern, mix: readonly MixEntry[], scope?: RuleScope): void;
@@ -44,6 +49,11 @@ export interface AriSimulatorControl {
   failNextHangup(channelId?: string, farEndHangsUpFirst?: boolean): void;
   /** Holds StasisStart back by `ms` (simulated), so requests in between meet "not in Stasis". */
   setStasisDelay(ms: number): void;
+  /**
+   * Sends the events a request sets off at once (Dial, StasisStart of a created channel,
+   * PlaybackStarted, …) before its HTTP reply, as the real server sometimes does.
+   */
+  setEventsBeforeReply(on: boolean): void;
 
   /** Sees every event delivered to a socket; returns an unsubscribe function. */
   onEvent(observer: EventObserver): () => void;
@@ -63,6 +73,7 @@ export interface ControlDeps {
     settle(): Promise<void>;
   };
   restart(): Promise<void>;
+  readonly holds: Set<() => boolean>;
 }
 
 export function createControl(d: ControlDeps): AriSimulatorControl {
@@ -79,6 +90,10 @@ export function createControl(d: ControlDeps): AriSimulatorControl {
     runUntil: (done, maxMs = 3_600_000) => d.clock.runUntil(done, maxMs),
     runUntilIdle: async (maxMs = 2 * 3_600_000) => { await d.clock.runUntil(() => w.clock.pending() === 0, maxMs); },
     settle: () => d.clock.settle(),
+    holdTimeWhile: (busy) => {
+      d.holds.add(busy);
+      return () => d.holds.delete(busy);
+    },
     setBehaviour: (pattern, behaviour, scope) => w.behaviours.set(pattern, behaviour, scope),
     setRandomMix: (pattern, mix, scope) => w.behaviours.setMix(pattern, mix, scope),
     clearBehaviours: () => w.behaviours.clear(),
@@ -104,6 +119,7 @@ export function createControl(d: ControlDeps): AriSimulatorControl {
       },
     ),
     setStasisDelay: (ms) => { w.stasisDelayMs = Math.max(0, ms); },
+    setEventsBeforeReply: (on) => { w.eventsBeforeReply = on; },
     onEvent: (observer) => w.hub.observe(observer),
     errors: d.errors,
     snapshot: () => ({

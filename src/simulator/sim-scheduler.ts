@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { TimerHeap, type SimTimer } from './timer-heap';
 
 export type { SimTimer } from './timer-heap';
@@ -173,13 +174,21 @@ export class RealScheduler implements SimScheduler {
     this.handle.unref();
   }
 
+  /**
+   * Runs what is due, but yields after a few ms so that a burst (hundreds of calls answering in the
+   * same millisecond) does not hold back REST requests and socket writes.
+   */
   private fire(): void {
-    this.handle = null;
-    this.armedAt = Number.POSITIVE_INFINITY;
+    this.disarm();
     const now = Date.now();
+    const budgetEnd = performance.now() + 5;
     for (let next = this.heap.peek(); next && next.at <= now && !this.stopped; next = this.heap.peek()) {
       this.heap.pop();
       runSafely(next, this.onError);
+      if (performance.now() > budgetEnd) {
+        setImmediate(() => this.fire());
+        return;
+      }
     }
     this.rearm();
   }

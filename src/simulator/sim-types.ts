@@ -78,6 +78,8 @@ export interface SimRecording {
   state: RecordingState;
   startedAt: number;
   timer: SimTimer | null;
+  /** The Recorder channel a bridge recording adds (it shows in BRIDGEPEER). */
+  recorderName: string | null;
 }
 
 export interface StoredRecording {

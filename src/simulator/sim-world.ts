@@ -25,6 +25,10 @@ export interface SimWorld {
   startupTime: number;
   /** Fault injection: extra delay before StasisStart (ms of simulated time). */
   stasisDelayMs: number;
+  /** Fault injection: the events a request causes at once are sent before its reply (the real server does both). */
+  eventsBeforeReply: boolean;
+  /** Runs what a request sets off "right away": after its reply by default, before it when eventsBeforeReply. */
+  soon(run: () => void): void;
   /** Scales a far-end duration by options.timeScale. */
   scaled(ms: number): number;
 }
@@ -33,7 +37,7 @@ export function createSimWorld(options: ResolvedSimOptions, clock: SimScheduler)
   const rng = createSeededRandom(options.seed);
   const storedRecordings = new Map<string, StoredRecording>();
   const startupTime = clock.now();
-  return {
+  const world: SimWorld = {
     options,
     clock,
     hub: new EventHub(options.asteriskId, clock),
@@ -48,6 +52,12 @@ export function createSimWorld(options: ResolvedSimOptions, clock: SimScheduler)
     storedRecordings,
     startupTime,
     stasisDelayMs: 0,
+    eventsBeforeReply: false,
+    soon: (run) => {
+      if (world.eventsBeforeReply) run();
+      else clock.after(0, run);
+    },
     scaled: (ms) => Math.round(ms * options.timeScale),
   };
+  return world;
 }

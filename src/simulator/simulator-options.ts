@@ -28,8 +28,16 @@ export interface AriSimulatorOptions {
   amdContext?: string;
   /** The app that context enters unless the channel variable DIALER_APP says otherwise. */
   defaultApp?: string;
+  /**
+   * What that context passes to Stasis(), with ${VAR} read from the channel's variables (AMDSTATUS,
+   * AMDCAUSE, DIALER_APP and whatever the originate set); the first item is the app. Default, as in
+   * the reference dialplan: '${DIALER_APP},customer,${AMDSTATUS},${AMDCAUSE}'.
+   */
+  amdStasis?: string;
   /** Length given to sounds the library does not know; null (default) makes them fail like a missing file. */
   unknownSoundMs?: number | null;
+  /** Directories of WAV prompts (e.g. the project's sounds/en) the simulator can play, with their real length. */
+  soundDirs?: string[];
   /** How long the simulated Asterisk is unreachable during control.restart() (real ms). */
   restartDowntimeMs?: number;
   asteriskId?: string;
@@ -53,6 +61,7 @@ export interface ResolvedSimOptions {
   readonly unregisteredEndpoints: readonly string[];
   readonly amdContext: string;
   readonly defaultApp: string;
+  readonly amdStasis: string;
   readonly unknownSoundMs: number | null;
   readonly restartDowntimeMs: number;
   readonly asteriskId: string;
@@ -75,6 +84,7 @@ export function resolveOptions(o: AriSimulatorOptions): ResolvedSimOptions {
     unregisteredEndpoints: o.unregisteredEndpoints ?? ['2001'],
     amdContext: o.amdContext ?? 'dialer-out',
     defaultApp: o.defaultApp ?? 'dialer',
+    amdStasis: o.amdStasis ?? '${DIALER_APP},customer,${AMDSTATUS},${AMDCAUSE}',
     unknownSoundMs: o.unknownSoundMs === undefined ? null : o.unknownSoundMs,
     restartDowntimeMs: o.restartDowntimeMs ?? (clock === 'virtual' ? 50 : 500),
     asteriskId: o.asteriskId ?? '02:00:00:5e:00:01',

@@ -16,6 +16,7 @@ import { createSimWorld } from './sim-world';
 import { resolveOptions, type AriSimulatorOptions } from './simulator-options';
 import { SwaggerDocs } from './swagger-docs';
 import { systemRoutes } from './system-routes';
+import { readWavDurations } from './wav-durations';
 
 export interface AriSimulator {
   /** Base URL for ari-client, e.g. http://127.0.0.1:41234 (ari-client adds /ari). */
@@ -26,6 +27,39 @@ export interface AriSimulator {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * How control.advance/runUntil/settle move time. Settling waits until, for settleMs of real time,
+ * no request arrived or is in flight, no event was sent and no socket has bytes queued: by then the
+ * clients have reacted to what the last step did.
+ */
+function clockDriver(virtual: VirtualScheduler | null, activity: () => number, busy: () => number, settleMs: number) {
+  const settle = async () => {
+    let seen = -1;
+    let quietSince = performance.now();
+    for (;;) {
+      await sleep(1);
+      virtual?.runDue();
+      const marker = activity();
+      if (marker !== seen || busy() > 0) {
+        seen = marker;
+        quietSince = performance.now();
+      } else if (performance.now() - quietSince >= settleMs) {
+        return;
+      }
+    }
+  };
+  return {
+    settle,
+    advance: (ms: number) => (virtual ? virtual.advanceTo(virtual.now() + ms, settle) : sleep(ms)),
+    runUntil: async (done: () => boolean, maxMs: number) => {
+      if (virtual) return virtual.runUntil(done, maxMs, settle);
+      const limit = Date.now() + maxMs;
+      while (!done() && Date.now() < limit) await sleep(10);
+      return done();
+    },
+  };
+}
 
 /**
  * Starts a simulated Asterisk that ari-client connects to unchanged: Swagger api-docs generated
@@ -44,6 +78,7 @@ export async function startAriSimulator(input: AriSimulatorOptions = {}): Promis
   const scheduler = virtual ?? new RealScheduler(onError);
   const world = createSimWorld(options, scheduler);
   for (const b of input.behaviours ?? []) world.behaviours.set(b.pattern, b.behaviour);
+  for (const dir of input.soundDirs ?? []) for (const [name, ms] of readWavDurations(dir)) world.sounds.set(name, ms);
   const routes = [
     ...systemRoutes(world), ...channelRoutes(world), ...channelMediaRoutes(world), ...bridgeRoutes(world),
     ...playbackRecordingRoutes(world), ...applicationRoutes(world),
@@ -57,42 +92,21 @@ export async function startAriSimulator(input: AriSimulatorOptions = {}): Promis
   });
   const port = await http.listen(options.port, options.host);
 
-  /** Quiet means: nothing arrived, nothing in flight, nothing queued, for settleMs of real time. */
-  const settle = async () => {
-    let seen = -1;
-    let quietSince = performance.now();
-    for (;;) {
-      await sleep(1);
-      virtual?.runDue();
-      const marker = http.activity + world.hub.delivered;
-      if (marker !== seen || http.inflight > 0 || sockets.buffered() > 0) {
-        seen = marker;
-        quietSince = performance.now();
-      } else if (performance.now() - quietSince >= options.settleMs) {
-        return;
-      }
-    }
-  };
-  const clock = {
-    settle,
-    advance: (ms: number) => (virtual ? virtual.advanceTo(virtual.now() + ms, settle) : sleep(ms)),
-    runUntil: async (done: () => boolean, maxMs: number) => {
-      if (virtual) return virtual.runUntil(done, maxMs, settle);
-      const limit = Date.now() + maxMs;
-      while (!done() && Date.now() < limit) await sleep(10);
-      return done();
-    },
-  };
+  const holds = new Set<() => boolean>();
+  const clock = clockDriver(
+    virtual, () => http.activity + world.hub.delivered,
+    () => http.inflight + sockets.buffered() + [...holds].filter((busy) => busy()).length, options.settleMs,
+  );
   const restart = async () => {
     tearDownForRestart(world);
-    await settle();
+    await clock.settle();
     http.down = true;
     sockets.dropAll();
     await sleep(options.restartDowntimeMs);
     http.down = false;
     log?.info('simulated restart done');
   };
-  const control = createControl({ world, errors, sockets, faults, clock, restart });
+  const control = createControl({ world, errors, sockets, faults, clock, restart, holds });
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   log?.info('ARI simulator listening', { port, clock: options.clock });
   return {

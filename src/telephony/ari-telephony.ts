@@ -126,7 +126,7 @@ export class AriTelephony implements TelephonyPort {
       return this.refuse(leg, err);
     }
     const log = this.log.child({ leg: leg.id });
-    log.debug('dialling', { endpoint: req.target.kind === 'customer' ? maskPhone(endpoint) : endpoint });
+    log.debug('dialling', req.target.kind === 'customer' ? { number: maskPhone(req.target.number) } : { extension: req.target.extension });
     const started = new Promise<boolean>((resolve) => {
       const timer = this.o.timers.setTimeout(() => resolve(false), this.o.stasisStartTimeoutMs ?? 5000);
       leg.onStasisStart = () => { this.o.timers.clearTimeout(timer); resolve(true); };
@@ -155,7 +155,9 @@ export class AriTelephony implements TelephonyPort {
   }
 
   private variables(req: DialRequest): Record<string, string> {
-    const vars: Record<string, string> = { ...req.variables, DIALER_APP: this.app, DIALER_ROLE: req.role, DIALER_REF: req.ref };
+    const vars: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.variables ?? {})) if (!k.startsWith('DIALER_')) vars[k] = v;
+    Object.assign(vars, { DIALER_APP: this.app, DIALER_ROLE: req.role, DIALER_REF: req.ref });
     if (req.callerId) {
       vars['CALLERID(num)'] = req.callerId.number;
       if (req.callerId.name) vars['CALLERID(name)'] = req.callerId.name;

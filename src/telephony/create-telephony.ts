@@ -29,6 +29,8 @@ export interface Telephony {
   runner: FlowRunner;
   dispatcher: LineDispatcher;
   start(): void;
+  /** SIGTERM: no new calls; waits up to maxWaitMs for live calls to end, then stops. */
+  drainAndStop(maxWaitMs: number): Promise<void>;
   /** Cancels live flows (hanging up their calls) and closes the connection. */
   stop(): Promise<void>;
 }
@@ -58,15 +60,23 @@ export function createTelephony(deps: TelephonyDeps): Telephony {
     log.info('callback requested by an inbound caller', { number: maskPhone(call.number) });
     runner.start(callbackRequestFlow({ number: call.number, confirmationMedia }), { ref: 'inbound', phoneNumber: call.number }, { customer: call.leg });
   });
+  const stop = async () => {
+    port.drain();
+    await runner.cancelAll();
+    runner.close();
+    await port.close();
+    await connection.stop();
+  };
   return {
-    connection, port, runner, dispatcher,
+    connection, port, runner, dispatcher, stop,
     start: () => connection.start(),
-    stop: async () => {
+    drainAndStop: async (maxWaitMs) => {
       port.drain();
-      await runner.cancelAll();
-      runner.close();
-      await port.close();
-      await connection.stop();
+      log.info('draining live calls', { calls: runner.active });
+      let timer: unknown;
+      await Promise.race([runner.idle(), new Promise<void>((resolve) => { timer = timers.setTimeout(resolve, maxWaitMs); })]);
+      timers.clearTimeout(timer);
+      await stop();
     },
   };
 }

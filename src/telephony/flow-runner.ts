@@ -24,6 +24,7 @@ export interface FlowHandle {
  */
 export class FlowRunner {
   private readonly running = new Map<string, RunningFlow<unknown>>();
+  private idleWaiters: (() => void)[] = [];
   private readonly unsubscribe: Unsubscribe;
 
   constructor(private readonly deps: RunnerDeps) {
@@ -36,13 +37,22 @@ export class FlowRunner {
     const id = `${flow.name}-${meta.ref}-${randomBytes(3).toString('hex')}`;
     const run = new RunningFlow<S>(id, flow, meta, this.deps);
     this.running.set(id, run as RunningFlow<unknown>);
-    void run.finished.then(() => this.running.delete(id));
+    void run.finished.then(() => {
+      this.running.delete(id);
+      if (this.running.size === 0) for (const w of this.idleWaiters.splice(0)) w();
+    });
     if (adopt?.customer) run.adopt('customer', adopt.customer);
     run.input({ kind: 'start' });
     return { id, meta, finished: run.finished, legId: (name) => run.legs.get(name), input: (i) => run.input(i) };
   }
 
   get active(): number { return this.running.size; }
+
+  /** Resolves once no flow is running. */
+  idle(): Promise<void> {
+    if (this.running.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
 
   /** Cancels every running flow and waits for them to end (shutdown). */
   async cancelAll(): Promise<void> {

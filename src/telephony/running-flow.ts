@@ -19,6 +19,8 @@ export interface FlowMeta {
   contactId?: number;
   agentId?: number;
   phoneNumber?: string;
+  /** Channel variables set on every leg the flow dials (e.g. CAMPAIGN_ID for the dialplan or CDRs). */
+  variables?: Record<string, string>;
 }
 
 export interface FlowEvent {
@@ -27,7 +29,11 @@ export interface FlowEvent {
   meta: FlowMeta;
   notice: FlowNotice;
   legs: Partial<Record<LegName, LegId>>;
-  /** With lineReady: the line to offer to the dispatcher when the agent is ready. */
+  /**
+   * With lineReady: the line to offer to the dispatcher when the agent is ready. On a customer
+   * flow once it has a line (connected, agentReleased): the line it uses, to offer again after
+   * the agent's wrap-up.
+   */
   line?: AgentLine;
   at: Date;
 }
@@ -61,6 +67,7 @@ export class RunningFlow<S> implements LineWaiter {
   private readonly playbacks = new Map<string, PlaybackId>();
   private readonly unsubscribe: Unsubscribe[] = [];
   private recordingName: string | null = null;
+  private line: AgentLine | undefined;
   /** Owned legs not yet reported ended: the record waits for them (their cause, our channels gone). */
   private readonly open = new Set<LegName>();
   private lastCustomer: LegSignals | undefined;
@@ -171,7 +178,7 @@ export class RunningFlow<S> implements LineWaiter {
           if (e.target.kind === 'customer') this.record.phoneNumber ??= e.target.number;
         }
         const target = e.target.kind === 'customer' ? { kind: 'customer' as const, number: e.target.number } : { kind: 'agent' as const, extension: e.target.extension };
-        await port.dial({ leg, role, ref: this.meta.ref, target, amd: e.target.kind === 'customer' && e.target.amd, callerId: e.target.callerId, ringTimeoutSeconds: e.ringTimeoutSeconds });
+        await port.dial({ leg, role, ref: this.meta.ref, target, amd: e.target.kind === 'customer' && e.target.amd, callerId: e.target.callerId, ringTimeoutSeconds: e.ringTimeoutSeconds, variables: this.meta.variables });
         return;
       }
       case 'hangup': {
@@ -182,6 +189,7 @@ export class RunningFlow<S> implements LineWaiter {
         return;
       }
       case 'attachLine':
+        this.line = e.line;
         this.attached.add('agent');
         this.record.agentId = e.line.agentId;
         this.adopt('agent', e.line.agentLeg, false);
@@ -276,6 +284,7 @@ export class RunningFlow<S> implements LineWaiter {
     if (notice.kind === 'connected' && !this.record.bridgeAt) this.record.bridgeAt = at;
     if (notice.kind === 'answerStored') this.record.answers.push({ questionId: notice.questionId, answer: notice.answer });
     const event: FlowEvent = { flowId: this.id, flow: this.flow.name, meta: this.meta, notice, legs: Object.fromEntries(this.legs), at };
+    if (this.line) event.line = this.line;
     if (notice.kind === 'lineReady') {
       const bridge = this.bridges.get('call');
       const agentLeg = this.legs.get('agent');

@@ -219,5 +219,17 @@ export function registerCallFlowScenarios(makeTarget: () => Promise<ScenarioTarg
       const r = await h.storedRecord(call);
       assert.deepEqual([r.outcome, r.endReason], ['answered', 'customer_hangup']);
     });
+
+    it('when the PBX restarts mid-call, then the call is closed from the hangup events or the resync, and new calls work after the reconnect', async function () {
+      this.timeout(40_000);
+      const call = start(agentFirstFlow(agentFirst('09010032')), '09010032');
+      await h.notice(call, 'connected');
+      await target.restartPbx();
+      const r = await h.storedRecord(call, 30_000);
+      assert.equal(r.outcome, 'answered');
+      await h.until(() => h.telephony.port.status === 'ready', 15_000, 'ready after the restart');
+      const next = start(agentFirstFlow(agentFirst('09020032')), '09020032');
+      assert.equal((await h.storedRecord(next)).outcome, 'busy');
+    });
   });
 }

@@ -22,5 +22,7 @@ export interface ScenarioTarget {
   /** Cuts the dialer's connection to ARI (WebSocket and REST) until resumeAri(). */
   cutAri(): Promise<void>;
   resumeAri(): Promise<void>;
+  /** Restarts the PBX (`core restart now`): live calls are torn down, then the WebSocket closes. */
+  restartPbx(): Promise<void>;
   close(): Promise<void>;
 }

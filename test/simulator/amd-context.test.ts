@@ -67,3 +67,18 @@ describe('ARI simulator: the dialer-out context (AMD before Stasis)', () => {
     assert.deepEqual(h.events.of('early'), ['StasisStart:customer,MACHINE,INITIALSILENCE-2500-2500', 'Hangup:16', 'StasisEnd']);
   });
 });
+
+describe('ARI simulator: a project dialplan with other Stasis arguments', () => {
+  it('when the AMD context passes an attempt id from a channel variable, then StasisStart carries it where the template puts it', async () => {
+    const h = await startHarness({ amdContext: 'dialer-amd', amdStasis: '${DIALER_APP},customer,${ATTEMPT_ID},${AMDSTATUS},${AMDCAUSE}' });
+    try {
+      await call(h.client, 'channels', 'originate', {
+        endpoint: 'PJSIP/09060001@trunk', context: 'dialer-amd', extension: 's', channelId: 'm', variables: { ATTEMPT_ID: '77' },
+      });
+      const start = await h.events.waitFor((e) => e.type === 'StasisStart');
+      assert.deepEqual(start.args, ['customer', '77', 'MACHINE', 'MAXWORDS-3-2']);
+    } finally {
+      await h.close();
+    }
+  });
+});

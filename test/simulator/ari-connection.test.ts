@@ -79,7 +79,7 @@ describe('ARI simulator: what ari-client needs to connect', () => {
     assert.deepEqual(JSON.parse(bad.body ?? '{}'), { message: 'Authentication required' });
   });
 
-  it('every event type the simulator declares is one Asterisk declares in events.json', function () {
+  it('when the simulator\'s event models are listed, then each is an event type Asterisk declares in events.json', function () {
     if (!existsSync(`${referenceDir()}/api-docs/events.json`)) this.skip();
     const asterisk = declaredAsteriskEvents();
     assert.deepEqual(declaredEventTypes().filter((t) => !asterisk.has(t)), []);

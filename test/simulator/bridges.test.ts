@@ -74,6 +74,15 @@ describe('ARI simulator: bridges', () => {
     assert.equal((await failure(call(h.client, 'bridges', 'stopMoh', { bridgeId: 'm' }))).message, '{"message":"Bridge isn\'t playing music"}');
   });
 
+  it('when a holding bridge plays music on hold, then a prompt played to the bridge fails at once', async () => {
+    await call(h.client, 'bridges', 'create', { type: 'holding', bridgeId: 'h' });
+    await call(h.client, 'bridges', 'startMoh', { bridgeId: 'h' });
+    await call(h.client, 'bridges', 'addChannel', { bridgeId: 'h', channel: 'c' });
+    await call(h.client, 'bridges', 'playWithId', { bridgeId: 'h', playbackId: 'hp', media: 'sound:hello' });
+    await h.sim.control.settle();
+    assert.deepEqual(h.events.all.filter((e) => e.playback?.id === 'hp').map((e) => `${e.type}:${e.playback?.state}`), ['PlaybackStarted:playing', 'PlaybackFinished:failed']);
+  });
+
   it('when addChannel is wrong, then the real answers: 404 bridge, 400 channel, 400 missing, 422 not in Stasis, 422 not in this bridge, 409 duplicate', async () => {
     await call(h.client, 'bridges', 'create', { bridgeId: 'b' });
     assert.equal((await failure(call(h.client, 'bridges', 'addChannel', { bridgeId: 'nope', channel: 'a' }))).message, '{"message":"Bridge not found"}');

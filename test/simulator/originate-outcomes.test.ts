@@ -104,6 +104,16 @@ describe('ARI simulator: originating Local channels to the simulated customers',
     assert.deepEqual(h.events.of('x').slice(-4), ['Hangup:16', 'StasisEnd', 'Var:STASISSTATUS=SUCCESS', 'Destroyed:16']);
   });
 
+  it('when the app sends keys, mutes without a direction or plays nothing, then the far half hears the keys and the other two fail as on Asterisk', async () => {
+    await call(h.client, 'channels', 'originate', { endpoint: 'Local/1001@sim-agents', app: 'dialer', channelId: 'k', otherChannelId: 'k-far' });
+    await h.events.waitFor((e) => e.type === 'StasisStart');
+    await call(h.client, 'channels', 'sendDTMF', { channelId: 'k', dtmf: '12' });
+    await h.sim.control.advance(1000);
+    assert.deepEqual(h.events.of('k-far').filter((s) => s.startsWith('DTMF')), ['DTMF:1', 'DTMF:2']);
+    assert.equal((await failure(call(h.client, 'channels', 'mute', { channelId: 'k' }))).message, '{"message":"Direction is required"}');
+    assert.equal((await failure(call(h.client, 'channels', 'play', { channelId: 'k' }))).message, '{"message":"Failed to queue media for playback"}');
+  });
+
   it('when a ringing call is hung up by the app, then Dial NOANSWER and cause 16, never StasisStart', async () => {
     await call(h.client, 'channels', 'originate', { endpoint: 'Local/09030002@sim-customers', app: 'dialer', channelId: 'r' });
     await h.sim.control.advance(500);

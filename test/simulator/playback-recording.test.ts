@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AriEvent } from './support/trace-file';
 import { call, failure, startHarness, type Harness } from './support/ari-harness';
 
@@ -75,6 +78,32 @@ describe('ARI simulator: playbacks and DTMF (ivr.jsonl)', () => {
     assert.deepEqual(keys.map((e) => e.digit), ['1', '2', '3']);
     const times = keys.map((e) => Date.parse(String(e.timestamp).replace('+0000', 'Z')));
     assert.deepEqual(times.slice(1).map((t, i) => t - times[i]!), [351, 351]);
+  });
+});
+
+describe('ARI simulator: prompts read from WAV files', () => {
+  it('when a directory of WAV prompts is given, then they play for as long as the files last', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sim-sounds-'));
+    const samples = 2400; // 300 ms at 8 kHz, 16-bit mono
+    const wav = Buffer.alloc(44 + samples * 2);
+    wav.write('RIFF', 0, 'ascii'); wav.writeUInt32LE(36 + samples * 2, 4); wav.write('WAVE', 8, 'ascii');
+    wav.write('fmt ', 12, 'ascii'); wav.writeUInt32LE(16, 16); wav.writeUInt16LE(1, 20); wav.writeUInt16LE(1, 22);
+    wav.writeUInt32LE(8000, 24); wav.writeUInt32LE(16000, 28); wav.writeUInt16LE(2, 32); wav.writeUInt16LE(16, 34);
+    wav.write('data', 36, 'ascii'); wav.writeUInt32LE(samples * 2, 40);
+    writeFileSync(path.join(dir, 'dialer-test-prompt.wav'), wav);
+    const h = await startHarness({ soundDirs: [dir] });
+    try {
+      await call(h.client, 'channels', 'originate', { endpoint: 'Local/1001@sim-agents', app: 'dialer', channelId: 'p' });
+      await h.events.waitFor((e) => e.type === 'StasisStart');
+      const started = h.sim.control.now();
+      await call(h.client, 'channels', 'play', { channelId: 'p', media: 'sound:dialer-test-prompt' });
+      const finished = await h.events.waitFor((e) => e.type === 'PlaybackFinished');
+      assert.equal(finished.playback?.state, 'done');
+      assert.equal(h.sim.control.now() - started, 300);
+    } finally {
+      await h.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

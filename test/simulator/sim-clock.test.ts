@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { TimerHeap } from '../../src/simulator/timer-heap';
 import { VirtualScheduler } from '../../src/simulator/sim-scheduler';
+import { startAriSimulator } from '../../src/simulator/start-ari-simulator';
 
 describe('simulator clock', () => {
   it('when timers are due at the same time, then they run in the order they were set, and a cancelled one never runs', () => {
@@ -59,5 +60,23 @@ describe('simulator clock', () => {
     const met = await clock.runUntil(() => n === 3, 10_000, async () => undefined);
     assert.equal(met, true);
     assert.equal(clock.now(), 300);
+  });
+
+  it('when the code under test says it is busy, then virtual time waits for it before the next step', async () => {
+    const sim = await startAriSimulator({ settleMs: 1 });
+    try {
+      let busyUntil = Date.now() + 60;
+      const release = sim.control.holdTimeWhile(() => Date.now() < busyUntil);
+      const started = Date.now();
+      await sim.control.advance(1000);
+      assert.ok(Date.now() - started >= 55, 'advance waited for the work to finish');
+      release();
+      busyUntil = Number.POSITIVE_INFINITY;
+      const again = Date.now();
+      await sim.control.advance(1000);
+      assert.ok(Date.now() - again < 50, 'a released condition no longer holds time');
+    } finally {
+      await sim.stop();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { TcpProxy } from './tcp-proxy';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const sharedAsteriskStart = path.resolve(repoRoot, '..', 'shared', 'asterisk', 'start');
+const sharedAsteriskCli = path.resolve(repoRoot, '..', 'shared', 'asterisk', 'cli');
 
 export interface RealAsteriskSettings { url: string; user: string; password: string; port: number }
 
@@ -54,6 +55,9 @@ export async function realAsteriskTarget(s: RealAsteriskSettings): Promise<Scena
     channelIds: async () => ((await ari('GET', '/channels')) as { id: string }[]).map((c) => c.id),
     bridges: async () => (await ari('GET', '/bridges')) as { id: string; bridge_type: string; channels: string[] }[],
     storedRecordings: async () => ((await ari('GET', '/recordings/stored')) as { name: string }[]).map((r) => r.name),
+    restartPbx: async () => {
+      execFileSync(sharedAsteriskCli, ['--port', String(s.port), 'core restart now'], { stdio: 'ignore' });
+    },
     cutAri: async () => proxy.pause(),
     resumeAri: async () => proxy.resume(),
     close: async () => {

@@ -35,12 +35,12 @@ describe('ARI telephony port', () => {
     const { link, port } = await setup();
     await flush();
     const leg = port.newLegId('customer', '42');
-    const pending = port.dial({ leg, role: 'customer', ref: '42', target: { kind: 'customer', number: '09010001' }, amd: false, callerId: { number: '0281', name: 'ACME' } });
+    const pending = port.dial({ leg, role: 'customer', ref: '42', target: { kind: 'customer', number: '09010001' }, amd: false, callerId: { number: '0281', name: 'ACME' }, variables: { CAMPAIGN_ID: '7', DIALER_APP: 'spoofed' } });
     await flush();
     assert.equal(link.calls.filter((c) => c.startsWith('dial')).length, 0, 'no dial before StasisStart');
     const create = link.calls.find((c) => c.startsWith('create'))!;
     assert.match(create, new RegExp(`^create Local/09010001@sim-customers ${leg.replace(/\./g, '\\.')} customer,42 `));
-    assert.deepEqual(JSON.parse(create.split(' ').slice(4).join(' ')), { DIALER_APP: 'dialer-test-1', DIALER_ROLE: 'customer', DIALER_REF: '42', 'CALLERID(num)': '0281', 'CALLERID(name)': 'ACME' });
+    assert.deepEqual(JSON.parse(create.split(' ').slice(4).join(' ')), { CAMPAIGN_ID: '7', DIALER_APP: 'dialer-test-1', DIALER_ROLE: 'customer', DIALER_REF: '42', 'CALLERID(num)': '0281', 'CALLERID(name)': 'ACME' });
     link.emit({ type: 'StasisStart', args: ['customer', '42'], channel: link.ch(leg, 'Down') });
     assert.deepEqual(await pending, { ok: true });
     assert.equal(link.calls.at(-1), `dial ${leg} 15`);

@@ -39,7 +39,7 @@ describe('flow runner', () => {
   const agentFirst = () => agentFirstFlow({ customer: { number: '0901' }, agent: { kind: 'ring', extension: '1001', ringTimeoutSeconds: 10 }, ringTimeoutSeconds: 15, record: true });
 
   it('when an agent-first call runs to its end, then commands go out in order, times are stamped, and no listener is left', async () => {
-    const call = runner.start(agentFirst(), { ref: '5', attemptId: 5, campaignId: 2, contactId: 9 });
+    const call = runner.start(agentFirst(), { ref: '5', attemptId: 5, campaignId: 2, contactId: 9, variables: { CAMPAIGN_ID: '2' } });
     await clock.tickAsync(0);
     port.leg(call.legId('agent'), answered);
     await clock.tickAsync(1000);
@@ -63,6 +63,7 @@ describe('flow runner', () => {
       endReason: 'customer_hangup', recordingName: undefined, answers: [],
     });
     assert.deepEqual(records, [r]);
+    assert.deepEqual(port.dialled.map((d) => [d.role, d.ref, d.variables]), [['agent', '5', { CAMPAIGN_ID: '2' }], ['customer', '5', { CAMPAIGN_ID: '2' }]]);
     assert.equal(port.stats().watchers, 0);
     assert.equal(runner.active, 0);
     assert.equal(clock.countTimers(), 0, 'the safety timers were cancelled');
@@ -123,6 +124,8 @@ describe('flow runner', () => {
     port.leg(call.legId('customer'), hungUp);
     const r = await call.finished;
     assert.deepEqual([r.outcome, r.endReason, r.agentId], ['answered', 'agent_hangup', 3]);
+    const released = events.find((e) => e.flowId === call.id && e.notice.kind === 'agentReleased');
+    assert.deepEqual(released?.line, line, 'the engine learns which line to offer again after wrap-up');
   });
 
   it('when a line is delivered to a flow that already ended, then it goes back to the dispatcher', async () => {
@@ -164,5 +167,16 @@ describe('flow runner', () => {
     assert.equal((await call.finished).endReason, 'agent_unreachable');
     assert.equal(failing.active, 0);
     failing.close();
+  });
+
+  it('when the last flow ends, then idle() resolves', async () => {
+    const call = runner.start(agentFirst(), { ref: '12', attemptId: 12 });
+    let idle = false;
+    void runner.idle().then(() => { idle = true; });
+    await clock.tickAsync(0);
+    assert.equal(idle, false);
+    port.leg(call.legId('agent'), { kind: 'ended', signals: { answered: false, dialStatus: 'BUSY' } });
+    await clock.tickAsync(0);
+    assert.equal(idle, true);
   });
 });

@@ -38,13 +38,16 @@ function hold(s: CustomerCallState, agent: ReachAgentOptions): Step<CustomerCall
 }
 
 function abandon(s: CustomerCallState, agent: ReachAgentOptions): Step<CustomerCallState> {
-  const effects: Effect[] = [{ kind: 'withdrawAgentRequest' }];
-  if (s.holdBridge) effects.push({ kind: 'destroyBridge', bridge: 'hold' });
-  effects.push(
-    { kind: 'play', leg: 'customer', playback: 'safeHarbor', media: agent.safeHarborMedia },
-    { kind: 'startTimer', timer: 'message', ms: MESSAGE_TIMEOUT_MS },
-  );
-  return { state: { ...s, phase: 'abandoning', queued: false, holdBridge: false }, effects };
+  // The prompt plays while the customer is still in the holding bridge: on Asterisk 22 a playback
+  // started right after the bridge was destroyed was sometimes accepted and then never played.
+  return {
+    state: { ...s, phase: 'abandoning', queued: false },
+    effects: [
+      { kind: 'withdrawAgentRequest' },
+      { kind: 'play', leg: 'customer', playback: 'safeHarbor', media: agent.safeHarborMedia },
+      { kind: 'startTimer', timer: 'message', ms: MESSAGE_TIMEOUT_MS },
+    ],
+  };
 }
 
 /** A line that arrives when the flow no longer waits for one goes back to the dispatcher. */

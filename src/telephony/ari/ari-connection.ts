@@ -18,6 +18,8 @@ export interface AriConnectionOptions {
   /** ari-client's connect, or a stand-in in unit tests. */
   connect?: (url: string, user: string, password: string) => PromiseLike<unknown>;
   backoff?: { initialMs: number; maxMs: number };
+  /** Give up on a REST request after this long (default 5 s; ARI on loopback answers in milliseconds). */
+  requestTimeoutMs?: number;
 }
 
 export type SocketState = 'connecting' | 'open' | 'closed' | 'stopped';
@@ -118,7 +120,7 @@ export class AriConnection {
       const client = asAriClient(await connect(this.opts.url, this.opts.user, this.opts.password));
       if (this.state === 'stopped') return;
       this.client = client;
-      this.rest = createAriRest(client);
+      this.rest = createAriRest(client, this.opts.timers, this.opts.requestTimeoutMs);
       this.attach(client);
       this.openSocket(client);
     } catch (err) {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ariBridgeSchema, ariChannelSchema, type AriBridge, type AriChannel } from './ari-events';
 import type { AriClientLike } from './ari-client-like';
+import { DialerError } from '../../errors';
+import type { Timers } from '../timers';
 import { toDialerError } from './to-dialer-error';
 
 /** The ARI REST operations the dialer uses, with our types in and out; failures are DialerErrors. */
@@ -24,12 +26,25 @@ export interface AriRest {
   getGlobalVar(variable: string): Promise<string>;
 }
 
-async function call<T>(operation: string, fn: () => PromiseLike<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw toDialerError(err, operation);
-  }
+/**
+ * ari-client (swagger-client over shred) has no request timeout: a request sent to an Asterisk
+ * that is shutting down can hang for good, and with it the call flow waiting on it. Give up after
+ * timeoutMs; the request itself cannot be aborted and is left to finish or fail on its own.
+ */
+function withTimeout(timers: Timers, timeoutMs: number) {
+  return async function call<T>(operation: string, fn: () => PromiseLike<T>): Promise<T> {
+    let timer: unknown;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = timers.setTimeout(() => reject(new DialerError('E_TELEPHONY_UNAVAILABLE', `${operation}: no answer from Asterisk within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([Promise.resolve(fn()), timeout]);
+    } catch (err) {
+      throw toDialerError(err, operation);
+    } finally {
+      timers.clearTimeout(timer);
+    }
+  };
 }
 
 const channelList = z.array(ariChannelSchema);
@@ -42,7 +57,8 @@ function plain(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key.startsWith('_') ? undefined : v)));
 }
 
-export function createAriRest(c: AriClientLike): AriRest {
+export function createAriRest(c: AriClientLike, timers: Timers, timeoutMs = 5000): AriRest {
+  const call = withTimeout(timers, timeoutMs);
   return {
     createChannel: async (p) => {
       // swagger-client would send an undefined query parameter as the text "undefined"

@@ -20,9 +20,9 @@ const rows: Row[] = [
   { when: 'a human answers, a line is free, and the customer hangs up', inputs: [...connected, i.ended('customer', sig.answeredHangup())], outcome: 'answered', endReason: 'customer_hangup', released: [] },
   { when: 'a human is connected and the agent hangs up first', inputs: [...connected, i.ended('agent', sig.answeredHangup())], outcome: 'answered', endReason: 'agent_hangup', released: ['hangup:customer'] },
   { when: 'nobody is free, then a line frees up, then the customer hangs up', inputs: [...holding, i.assigned, i.ended('customer', sig.answeredHangup())], outcome: 'answered', endReason: 'customer_hangup', released: [] },
-  { when: 'nobody frees up within holdMaxSeconds: safe-harbor prompt, then hang up', inputs: [...holding, i.timer('hold'), i.played('safeHarbor')], outcome: 'abandoned', endReason: 'abandoned', released: ['hangup:customer'] },
+  { when: 'nobody frees up within holdMaxSeconds: safe-harbor prompt, then hang up', inputs: [...holding, i.timer('hold'), i.played('safeHarbor')], outcome: 'abandoned', endReason: 'abandoned', released: ['hangup:customer', 'destroy:hold'] },
   { when: 'the customer hangs up while on hold', inputs: [...holding, i.ended('customer', sig.answeredHangup())], outcome: 'abandoned', endReason: 'customer_hangup', released: ['withdraw', 'destroy:hold'] },
-  { when: 'the customer hangs up during the safe-harbor prompt', inputs: [...holding, i.timer('hold'), i.ended('customer', sig.answeredHangup())], outcome: 'abandoned', endReason: 'abandoned', released: [] },
+  { when: 'the customer hangs up during the safe-harbor prompt', inputs: [...holding, i.timer('hold'), i.ended('customer', sig.answeredHangup())], outcome: 'abandoned', endReason: 'abandoned', released: ['destroy:hold'] },
   { when: 'the customer hangs up while a line is being looked for', inputs: [...human, i.ended('customer', sig.answeredHangup())], outcome: 'abandoned', endReason: 'customer_hangup', released: ['withdraw'] },
   { when: 'a machine answers and the campaign hangs up on machines', inputs: [i.start, i.answered('customer'), i.amd('MACHINE')], outcome: 'machine', endReason: 'machine', released: ['hangup:customer'] },
   { when: 'a machine answers and gets the message', opts: withMessage, inputs: [i.start, i.answered('customer'), i.amd('MACHINE'), i.played('machineMessage')], outcome: 'machine', endReason: 'machine', released: ['hangup:customer'] },
@@ -80,9 +80,10 @@ describe('customer-first flow', () => {
     assert.ok(has(last, { kind: 'cancelTimer', timer: 'hold' }));
   });
 
-  it('when the hold time runs out, then the request is withdrawn and the safe-harbor prompt plays', () => {
+  it('when the hold time runs out, then the request is withdrawn and the safe-harbor prompt plays in the holding bridge', () => {
     const { last } = run(customerFirstFlow(opts), [...holding, i.timer('hold')]);
     assert.ok(has(last, { kind: 'withdrawAgentRequest' }));
+    assert.ok(!last.some((e) => e.kind === 'destroyBridge'), 'the customer stays in the holding bridge during the prompt');
     assert.ok(has(last, { kind: 'play', leg: 'customer', playback: 'safeHarbor', media: ['sound:sorry'] }));
   });
 

@@ -38,7 +38,7 @@ const rows: Row[] = [
   { when: 'the agent key and a line is free, then the customer hangs up', inputs: [...up, i.dtmf('9'), i.assigned, i.ended('customer', sig.answeredHangup())],
     answers: [['q1', '9']], outcome: 'answered', endReason: 'customer_hangup', released: [] },
   { when: 'the agent key and nobody frees up', inputs: [...up, i.dtmf('9'), i.noAgent, i.timer('hold'), i.played('safeHarbor')],
-    answers: [['q1', '9']], outcome: 'abandoned', endReason: 'abandoned', released: ['hangup:customer'] },
+    answers: [['q1', '9']], outcome: 'abandoned', endReason: 'abandoned', released: ['hangup:customer', 'destroy:hold'] },
   { when: 'the customer hangs up during a question', inputs: [...up, i.dtmf('2'), i.ended('customer', sig.answeredHangup())],
     answers: [['q1', '2']], outcome: 'answered', endReason: 'customer_hangup', released: [] },
   { when: 'the customer hangs up during the goodbye', inputs: [...up, i.dtmf('2'), i.dtmf('3'), i.ended('customer', sig.answeredHangup())],

@@ -47,7 +47,7 @@ export class EventLog {
 
   /** Events about one channel (channel or peer), as `Type` or `Type:detail` strings. */
   of(channelId: string): string[] {
-    return this.all.filter((e) => (e.channel ?? e.peer)?.id === channelId).map(describe);
+    return this.all.filter((e) => (e.channel ?? e.peer)?.id === channelId).map(eventLabel);
   }
 
   find(predicate: (e: AriEvent) => boolean): AriEvent | undefined {
@@ -63,7 +63,7 @@ export class EventLog {
   }
 }
 
-export function describe(e: AriEvent): string {
+export function eventLabel(e: AriEvent): string {
   switch (e.type) {
     case 'Dial': return `Dial:${String(e.dialstatus)}`;
     case 'ChannelStateChange': return `State:${e.channel?.state}`;

@@ -29,7 +29,7 @@ export interface ReplayResult extends LabelledRun {
 
 type Action = { readonly at: number; readonly seen: ReadonlyMap<string, number> } & (
   | { readonly kind: 'rest'; readonly line: Extract<TraceLine, { kind: 'rest' }> }
-  | { readonly kind: 'open' | 'close' | 'restart' });
+  | { readonly kind: 'open' | 'close' | 'lost' | 'restart' });
 
 /** Event types a recorded script may have been waiting for before its next request. */
 const awaited = /^(StasisStart|StasisEnd|ChannelDestroyed|ChannelDtmfReceived|PlaybackFinished|ChannelLeftBridge|ChannelEnteredBridge|Dial)$/;
@@ -52,12 +52,12 @@ function seenBefore(lines: readonly TraceLine[], at: number): Map<string, number
 
 function actionsOf(lines: readonly TraceLine[]): Action[] {
   const actions: Action[] = [];
-  const add = (at: number, rest: { kind: 'open' | 'close' | 'restart' } | { kind: 'rest'; line: Extract<TraceLine, { kind: 'rest' }> }) =>
+  const add = (at: number, rest: { kind: 'open' | 'close' | 'lost' | 'restart' } | { kind: 'rest'; line: Extract<TraceLine, { kind: 'rest' }> }) =>
     actions.push({ at, seen: seenBefore(lines, at), ...rest });
   for (const line of lines) {
     if (line.kind === 'rest') add(line.sent, { kind: 'rest', line });
     else if (line.kind === 'ws' && line.what === 'open') add(line.t, { kind: 'open' });
-    else if (line.kind === 'ws' && line.what === 'close' && line.wasClean) add(line.t, { kind: 'close' });
+    else if (line.kind === 'ws' && line.what === 'close') add(line.t, { kind: line.wasClean ? 'close' : 'lost' });
     else if (line.kind === 'cli' && /core restart/.test(line.command)) add(line.sent, { kind: 'restart' });
   }
   return actions.sort((a, b) => a.at - b.at);
@@ -87,6 +87,7 @@ export class TraceReplayer {
       if (action.kind === 'rest') await this.request(action.line);
       else if (action.kind === 'open') await this.connect();
       else if (action.kind === 'close') await this.disconnect();
+      else if (action.kind === 'lost') await this.target.waitFor(() => this.socket === null, 30_000);
       else await this.target.restart?.();
     }
     const last = lines.reduce((max, l) => Math.max(max, l.t), 0);
@@ -98,7 +99,7 @@ export class TraceReplayer {
   private async connect(): Promise<void> {
     if (this.socket?.readyState === WebSocket.OPEN) return;
     const wsUrl = `${this.target.baseUrl.replace(/^http/, 'ws')}/ari/events?app=${this.app}&api_key=${this.target.user}:${this.target.password}`;
-    for (let attempt = 0; attempt < 100; attempt++) {
+    for (let attempt = 0; attempt < 300; attempt++) {
       const ws = new WebSocket(wsUrl);
       const opened = await new Promise<boolean>((resolve) => {
         ws.once('open', () => resolve(true));
@@ -107,6 +108,7 @@ export class TraceReplayer {
       if (opened) {
         ws.on('message', (data: Buffer) => this.events.push(JSON.parse(data.toString('utf8')) as AriEvent));
         ws.on('error', () => undefined);
+        ws.on('close', () => { if (this.socket === ws) this.socket = null; });
         this.socket = ws;
         return;
       }
