@@ -17,11 +17,11 @@ describe('a predictive campaign through the ARI simulator', function () {
 
   afterEach(async () => { await h?.stop(); });
 
-  it('when 4 agents work 80 contacts (mostly humans), then every contact ends right, lines stay within the cap and abandons are accounted', async () => {
+  it('when 4 agents work 80 contacts (mostly humans, some busy, unanswered or machines), then every contact ends right, lines stay within the cap and abandons are accounted', async () => {
     h = await EngineHarness.start({});
     const agents = [1, 2, 3, 4].map((i) => h.agent(`agent${i}`, String(1000 + i)));
     const c = h.campaign({ dialingMode: 'predictive', agentIds: agents, wrapUpSeconds: 5, maxLinesPerAgent: 3 });
-    const numbers = numbersOf([['0901', 64], ['0902', 6], ['0903', 5], ['0907', 5]]);
+    const numbers = numbersOf([['0901', 64], ['0902', 6], ['0903', 5], ['0906', 5]]);
     h.addLeads(c.id, numbers);
     for (const a of agents) {
       h.bot(a, disposeEverything(h, a));
@@ -46,8 +46,9 @@ describe('a predictive campaign through the ARI simulator', function () {
     for (const lead of h.leads.all(c.id)) {
       const prefix = lead.phones[0]!.slice(0, 4);
       const dialled = h.rows<any>('SELECT * FROM dial_attempts WHERE lead_id = ? AND dialing_at IS NOT NULL ORDER BY id', lead.id);
-      if (prefix === '0902' || prefix === '0903') {
+      if (prefix === '0902' || prefix === '0903' || prefix === '0906') {
         assert.deepEqual([lead.status, lead.attempts], ['retries_exhausted', 2], lead.phones[0]);
+        if (prefix === '0906') assert.equal(lead.lastOutcome, 'machine', 'answering machines are told apart by AMD');
       } else if (lead.lastOutcome === 'abandoned') {
         abandoned++;
         assert.equal(lead.status, 'failed_will_retry');
@@ -68,7 +69,7 @@ describe('a predictive campaign through the ARI simulator', function () {
     const answered = h.rows<any>("SELECT COUNT(*) AS n FROM dial_attempts WHERE outcome IN ('answered', 'abandoned')")[0].n;
     const live = h.engine.snapshotOf(c.id)!;
     assert.equal(live.abandon.campaignRate, answered ? abandoned / answered : 0);
-    assert.equal(live.list.success, numbers.length - 11 - abandoned);
+    assert.equal(live.list.success, numbers.length - 16 - abandoned);
     assert.deepEqual(h.sim.control.errors, []);
   });
 
