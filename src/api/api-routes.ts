@@ -2,11 +2,19 @@ import type { Services } from '../services/create-services';
 import type { RouteSpec } from './route';
 import { authRoutes } from './routes/auth-routes';
 import { userRoutes } from './routes/user-routes';
+import { blockListRoutes } from './routes/block-list-routes';
+import { contactListRoutes } from './routes/contact-list-routes';
+import { contactRoutes } from './routes/contact-routes';
+import { leadRoutes } from './routes/lead-routes';
 
 /** The feature routes of the API; createApp adds /health and /api/openapi.json. */
 export function apiRoutes(s: Services): RouteSpec[] {
   return [
     ...authRoutes(s.auth, s.config.cookieSecure),
     ...userRoutes(s.users),
+    ...contactRoutes(s.crm.contacts),
+    ...leadRoutes(s.crm.leads),
+    ...blockListRoutes(s.crm.blockLists),
+    ...contactListRoutes(s.crm.lists, s.crm.contacts),
   ];
 }

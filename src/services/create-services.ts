@@ -6,6 +6,7 @@ import { GroupRepository } from '../store/group-repository';
 import { SessionRepository } from '../store/session-repository';
 import { UserRepository } from '../store/user-repository';
 import { AuthService } from './auth-service';
+import { createContactServices } from './create-contact-services';
 import { UserService } from './user-service';
 
 /** The repositories and services of one process, built from its database, config and clock. */
@@ -15,7 +16,8 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   const sessionRepo = new SessionRepository(db);
   const auth = new AuthService(userRepo, sessionRepo, clock, config.sessionTtlHours);
   const users = new UserService(userRepo, groupRepo, sessionRepo, clock);
-  return { db, config, clock, log, repos: { users: userRepo, groups: groupRepo, sessions: sessionRepo }, auth, users };
+  const crm = createContactServices(db, config, clock, log, userRepo);
+  return { db, config, clock, log, repos: { users: userRepo, groups: groupRepo, sessions: sessionRepo }, auth, users, crm };
 }
 
 export type Services = ReturnType<typeof createServices>;
