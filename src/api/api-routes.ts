@@ -5,6 +5,8 @@ import { userRoutes } from './routes/user-routes';
 import { blockListRoutes } from './routes/block-list-routes';
 import { contactListRoutes } from './routes/contact-list-routes';
 import { contactRoutes } from './routes/contact-routes';
+import { exportRoutes } from './routes/export-routes';
+import { importRoutes } from './routes/import-routes';
 import { leadRoutes } from './routes/lead-routes';
 
 /** The feature routes of the API; createApp adds /health and /api/openapi.json. */
@@ -16,5 +18,7 @@ export function apiRoutes(s: Services): RouteSpec[] {
     ...leadRoutes(s.crm.leads),
     ...blockListRoutes(s.crm.blockLists),
     ...contactListRoutes(s.crm.lists, s.crm.contacts),
+    ...importRoutes(s.crm.imports, s.config.import.maxFileBytes),
+    ...exportRoutes(s.crm.exports),
   ];
 }

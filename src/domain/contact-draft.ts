@@ -45,13 +45,14 @@ export interface FieldError {
 
 export type DraftResult = { ok: true; draft: ContactDraft } | { ok: false; error: FieldError };
 
-export const CONTACT_LIMITS = { name: 200, phones: 5, email: 254, address: 500, tags: 20, tag: 50, label: 100, customKeys: 50, customValue: 2000 };
+export const CONTACT_LIMITS = { name: 200, phones: 3, email: 254, address: 500, tags: 20, tag: 50, label: 100, customKeys: 50, customValue: 2000 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const fail = (field: string, message: string): DraftResult => ({ ok: false, error: { field, message } });
 
+/** Trimmed, in composed form (NFC): legacy code pages and some keyboards give Vietnamese letters decomposed. */
 function text(v: string | null | undefined): string | null {
-  const t = v?.trim();
+  const t = v?.trim().normalize('NFC');
   return t ? t : null;
 }
 

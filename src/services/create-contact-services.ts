@@ -10,7 +10,12 @@ import type { Db } from '../store/database';
 import { LeadRotationRepository } from '../store/lead-rotation-repository';
 import { SavedFilterRepository } from '../store/saved-filter-repository';
 import type { UserRepository } from '../store/user-repository';
+import path from 'node:path';
 import { BlockListService } from './block-list-service';
+import { ContactExportService } from './contact-export-service';
+import { ImportJobRepository } from '../store/import-job-repository';
+import { ImportService } from './import-service';
+import { WorkerImportRunner, type ImportRunner } from './import-runner';
 import { ContactListService } from './contact-list-service';
 import { ContactService } from './contact-service';
 import { LeadService } from './lead-service';
@@ -25,8 +30,15 @@ export function createContactServices(db: Db, config: Config, clock: Clock, log:
   const savedFilters = new SavedFilterRepository(db);
   const groups = new ContactGroupRepository(db, search);
   const contacts = new ContactService(contactRepo, writer, search, savedFilters, users, clock, region, log.child({ component: 'contacts' }));
+  const runner: ImportRunner = new WorkerImportRunner(db.name, config.import.cacheMb);
+  const imports = new ImportService(new ImportJobRepository(db), runner, clock, {
+    uploadDir: path.join(config.dataDir, 'imports'), region, batchRows: config.import.batchRows, maxReportRows: config.import.maxReportRows,
+  }, log.child({ component: 'imports' }));
+  imports.recoverInterrupted();
   return {
     contacts,
+    imports,
+    exports: new ContactExportService(contacts, contactRepo, search, users),
     leads: new LeadService(db, users, clock, log.child({ component: 'leads' })),
     blockLists: new BlockListService(blockRepo, clock, region, log.child({ component: 'block-lists' })),
     lists: new ContactListService(savedFilters, groups, clock),

@@ -51,11 +51,14 @@ export class ContactSearch {
     return { ids, total: Math.min(counted, countCap), totalExact: counted <= countCap };
   }
 
-  /** Every matching id in sort order, read lazily (exports, adding a filter's contacts to a campaign). */
-  *iterateIds(filter: ContactFilter, sort: ContactSort = 'createdAt', order: 'asc' | 'desc' = 'asc'): Generator<ContactId> {
+  /**
+   * Matching ids in id order after `afterId`, one page at a time: exports and bulk adds walk a whole
+   * result without keeping a statement open across awaits (better-sqlite3 would refuse other queries).
+   */
+  idsAfter(filter: ContactFilter, afterId: ContactId, limit: number): ContactId[] {
     const where = this.where(filter);
-    const stmt = this.db.prepare(`SELECT c.id FROM contacts c WHERE ${where.sql} ${orderBy(sort, order)}`).pluck();
-    for (const id of stmt.iterate(...where.params)) yield id as number;
+    return this.prepare(`SELECT c.id FROM contacts c WHERE (${where.sql}) AND c.id > ? ORDER BY c.id LIMIT ?`)
+      .pluck().all(...where.params, afterId, limit) as number[];
   }
 
   /** The filter as a condition on `contacts c`, for searches and INSERT … SELECT elsewhere in the store. */

@@ -17,7 +17,7 @@ export const contactDto = z.object({
 
 const contactFields = {
   name: text(200).nullable(),
-  phones: z.array(z.string().max(40)).min(1).max(5),
+  phones: z.array(z.string().max(40)).min(1).max(3),
   email: text(254).nullable(),
   address: text(500).nullable(),
   birthday: text(30).nullable(),
