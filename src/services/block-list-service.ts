@@ -49,9 +49,10 @@ export class BlockListService {
     this.log.info('number unblocked', { list, phone: maskPhone(e164) });
   }
 
-  page(actor: Actor, list: BlockListName, page: number, pageSize: number): { entries: BlockedNumber[]; total: number } {
+  page(actor: Actor, list: BlockListName, offset: number, limit: number): { items: BlockedNumber[]; total: number } {
     this.mustManage(actor);
-    return this.repo.page(list, (page - 1) * pageSize, pageSize);
+    const { entries, total } = this.repo.page(list, offset, limit);
+    return { items: entries, total };
   }
 
   private parse(raw: string, field: string): string {

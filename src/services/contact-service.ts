@@ -28,11 +28,11 @@ export interface ContactQuery {
 }
 
 export interface ContactPage {
-  contacts: Contact[];
+  items: Contact[];
   total: number;
   totalExact: boolean;
-  page: number;
-  pageSize: number;
+  limit: number;
+  offset: number;
 }
 
 /** How many matches a search counts exactly before answering "at least this many". */
@@ -87,10 +87,10 @@ export class ContactService {
     this.log.info('contact deleted', { contactId: id });
   }
 
-  search(actor: Actor, query: ContactQuery, page: { page: number; pageSize: number; sort: ContactSort; order: 'asc' | 'desc' }): ContactPage {
+  search(actor: Actor, query: ContactQuery, page: { limit: number; offset: number; sort: ContactSort; order: 'asc' | 'desc' }): ContactPage {
     const filter = this.resolveFilter(actor, query);
-    const found = this.searcher.search(filter, { offset: (page.page - 1) * page.pageSize, limit: page.pageSize, sort: page.sort, order: page.order }, SEARCH_COUNT_CAP);
-    return { contacts: this.contacts.getMany(found.ids), total: found.total, totalExact: found.totalExact, page: page.page, pageSize: page.pageSize };
+    const found = this.searcher.search(filter, page, SEARCH_COUNT_CAP);
+    return { items: this.contacts.getMany(found.ids), total: found.total, totalExact: found.totalExact, limit: page.limit, offset: page.offset };
   }
 
   /**

@@ -121,9 +121,10 @@ export class ImportService {
     return this.jobs.recent(100);
   }
 
-  rejections(actor: Actor, id: number, page: number, pageSize: number): ImportRejection[] {
-    this.get(actor, id);
-    return this.jobs.rejections(id, (page - 1) * pageSize, pageSize);
+  rejections(actor: Actor, id: number, offset: number, limit: number): { items: ImportRejection[]; total: number } {
+    const job = this.get(actor, id);
+    const stored = Math.min(job.counts.rejected + job.counts.duplicate, this.settings.maxReportRows);
+    return { items: this.jobs.rejections(id, offset, limit), total: stored };
   }
 
   /** The rejected and duplicate rows as an .xlsx file. */

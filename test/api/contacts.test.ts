@@ -54,7 +54,7 @@ describe('contacts API', () => {
     assert.deepEqual(res.body.tags, ['a']);
     assert.equal(res.body.stage, 'won');
     const found = await app.request('GET', '/api/contacts?name=van%20binh', { token: admin });
-    assert.deepEqual(found.body.contacts.map((x: { id: number }) => x.id), [c.id]);
+    assert.deepEqual(found.body.items.map((x: { id: number }) => x.id), [c.id]);
   });
 
   it('when a contact is deleted, then it and its phones are gone', async () => {
@@ -69,7 +69,7 @@ describe('contacts API', () => {
     app.clock.advance(3 * 3600_000);
     const hoa = (await create({ name: 'Nguyễn Hoa', phones: ['0912000111'], stage: 'won' })).body;
     const tam = (await create({ name: 'Lê Văn Tám', phones: ['0933000222'] })).body;
-    const ids = async (q: string) => (await app.request('GET', `/api/contacts?${q}`, { token: admin })).body.contacts.map((c: { id: number }) => c.id);
+    const ids = async (q: string) => (await app.request('GET', `/api/contacts?${q}`, { token: admin })).body.items.map((c: { id: number }) => c.id);
     assert.deepEqual(await ids('name=nguyen'), [hoa.id, lan.id]);
     assert.deepEqual(await ids(`phone=${encodeURIComponent('+84 912-345-678')}`), [lan.id]);
     assert.deepEqual(await ids('phone=84912345678'), [lan.id]);
@@ -89,16 +89,16 @@ describe('contacts API', () => {
       await create({ name: `Khách ${String.fromCharCode(71 - i)}`, phones: [`09120001${String(i).padStart(2, '0')}`] });
       app.clock.advance(1000);
     }
-    const p1 = await app.request('GET', '/api/contacts?pageSize=3&sort=name', { token: admin });
-    const p3 = await app.request('GET', '/api/contacts?pageSize=3&page=3&sort=name', { token: admin });
-    assert.deepEqual(p1.body.contacts.map((c: { name: string }) => c.name), ['Khách A', 'Khách B', 'Khách C']);
-    assert.deepEqual(p3.body.contacts.map((c: { name: string }) => c.name), ['Khách G']);
+    const p1 = await app.request('GET', '/api/contacts?limit=3&sort=name', { token: admin });
+    const p3 = await app.request('GET', '/api/contacts?limit=3&offset=6&sort=name', { token: admin });
+    assert.deepEqual(p1.body.items.map((c: { name: string }) => c.name), ['Khách A', 'Khách B', 'Khách C']);
+    assert.deepEqual(p3.body.items.map((c: { name: string }) => c.name), ['Khách G']);
     assert.equal(p1.body.total, 7);
     assert.equal(p1.body.totalExact, true);
-    const newest = await app.request('GET', '/api/contacts?pageSize=2', { token: admin });
-    assert.deepEqual(newest.body.contacts.map((c: { name: string }) => c.name), ['Khách A', 'Khách B']);
-    const bad = await app.request('GET', '/api/contacts?pageSize=0', { token: admin });
-    assert.equal(bad.body.error.field, 'pageSize');
+    const newest = await app.request('GET', '/api/contacts?limit=2', { token: admin });
+    assert.deepEqual(newest.body.items.map((c: { name: string }) => c.name), ['Khách A', 'Khách B']);
+    const bad = await app.request('GET', '/api/contacts?limit=0', { token: admin });
+    assert.equal(bad.body.error.field, 'limit');
   });
 
   it('when an agent searches or reads, then only their own contacts are visible', async () => {
@@ -106,7 +106,7 @@ describe('contacts API', () => {
     const mine = (await create({ name: 'Mine', phones: ['0912345678'] }, agent.token)).body;
     const other = (await create({ name: 'Other', phones: ['0243 826 1234'] })).body;
     const list = await app.request('GET', '/api/contacts', { token: agent.token });
-    assert.deepEqual(list.body.contacts.map((c: { id: number }) => c.id), [mine.id]);
+    assert.deepEqual(list.body.items.map((c: { id: number }) => c.id), [mine.id]);
     assert.equal((await app.request('GET', `/api/contacts/${other.id}`, { token: agent.token })).status, 404);
     assert.equal((await app.request('DELETE', `/api/contacts/${mine.id}`, { token: agent.token })).status, 403);
   });
@@ -118,7 +118,7 @@ describe('contacts API', () => {
     assert.equal(saved.status, 201);
     assert.deepEqual(saved.body.filter, { name: 'nguyen', stage: 'new' });
     const res = await app.request('GET', `/api/contacts?savedFilterId=${saved.body.id}`, { token: admin });
-    assert.deepEqual(res.body.contacts.map((c: { id: number }) => c.id), [a.id]);
+    assert.deepEqual(res.body.items.map((c: { id: number }) => c.id), [a.id]);
     const other = await app.login('admin');
     assert.equal((await app.request('GET', `/api/contacts?savedFilterId=${saved.body.id}`, { token: other.token })).status, 404);
     const dup = await app.request('POST', '/api/contact-filters', { token: admin, body: { name: 'new nguyen', filter: {} } });
@@ -138,6 +138,6 @@ describe('contacts API', () => {
     const removed = await app.request('POST', `/api/contact-groups/${g.id}/members/remove`, { token: admin, body: { contactIds: [a.id] } });
     assert.equal(removed.body.removed, 1);
     const res = await app.request('GET', `/api/contacts?groupId=${g.id}`, { token: admin });
-    assert.deepEqual(res.body.contacts.map((x: { id: number }) => x.id).sort(), [b.id, c.id].sort());
+    assert.deepEqual(res.body.items.map((x: { id: number }) => x.id).sort(), [b.id, c.id].sort());
   });
 });

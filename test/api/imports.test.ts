@@ -79,7 +79,7 @@ describe('imports API', () => {
     assert.deepEqual(rows[1]!.slice(3, 5), ['Đặng Giang', '0912-000-001'], 'the original cells follow the reason');
     assert.deepEqual(readSheet(report.body, 'Summary').find((r) => r[0] === 'Rejected'), ['Rejected', 7]);
 
-    const stored = (await app.request('GET', '/api/contacts?pageSize=20&sort=name', { token: admin })).body.contacts as { name: string; phones: { e164: string }[]; ownerId: number; birthday: string | null; customFields: object; tags: string[]; timezone: string }[];
+    const stored = (await app.request('GET', '/api/contacts?limit=20&sort=name', { token: admin })).body.items as { name: string; phones: { e164: string }[]; ownerId: number; birthday: string | null; customFields: object; tags: string[]; timezone: string }[];
     const byName = new Map(stored.map((c) => [c.name, c]));
     assert.deepEqual(byName.get('Trần Thị Bình')!.phones.map((p) => p.e164), ['+84912000002', '+842438261234']);
     assert.equal(byName.get('Trần Thị Bình')!.birthday, '1990-05-17');
@@ -91,7 +91,7 @@ describe('imports API', () => {
     const owners = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Hoàng Cường', 'Phạm Dũng', 'Hoàng Yến', 'Vũ Đức', 'Trịnh Phúc'].map((n) => byName.get(n)!.ownerId);
     assert.deepEqual(owners, [a2.id, a1.id, a2.id, a2.id, a1.id, a2.id, a1.id]);
     const found = await app.request('GET', '/api/contacts?name=nguyen%20an', { token: admin });
-    assert.deepEqual(found.body.contacts.map((c: { name: string }) => c.name), ['Nguyễn Văn An']);
+    assert.deepEqual(found.body.items.map((c: { name: string }) => c.name), ['Nguyễn Văn An']);
 
     const again = await importFile(app, admin, file, { customFields: { company: 'Công ty' } });
     assert.deepEqual(again.counts, { imported: 0, updated: 0, duplicate: 9, rejected: 7, blockedHits: 0 });
@@ -102,7 +102,7 @@ describe('imports API', () => {
     await importFile(app, admin, workbook({ S: [['Name', 'Phone'], ['Lan', '0912000001'], ['Hoa', '0912000002']] }));
     const job = await importFile(app, admin, workbook({ S: [['Name', 'Phone', 'Email', 'Tags'], ['Lan', '0912000001', 'lan@x.vn', 'vip'], ['Hoa', '+84912000002', null, null]] }), { onExisting: 'update' });
     assert.deepEqual(job.counts, { imported: 0, updated: 1, duplicate: 1, rejected: 0, blockedHits: 0 });
-    const lan = (await app.request('GET', '/api/contacts?phone=0912000001', { token: admin })).body.contacts[0];
+    const lan = (await app.request('GET', '/api/contacts?phone=0912000001', { token: admin })).body.items[0];
     assert.deepEqual([lan.email, lan.tags], ['lan@x.vn', ['vip']]);
     assert.equal(contactCount(), 2);
   });
@@ -115,9 +115,9 @@ describe('imports API', () => {
     const noPhone = await app.request('POST', `/api/imports/${up.body.job.id}/start`, { token: admin, body: {} });
     assert.equal(noPhone.status, 422);
     assert.equal(noPhone.body.error.code, 'E_IMPORT_NO_PHONE_COLUMN');
-    const preview = await app.request('GET', `/api/imports/${up.body.job.id}/preview?sheet=${encodeURIComponent('Danh sách')}`, { token: admin });
+    const preview = await app.request('POST', `/api/imports/${up.body.job.id}/preview`, { token: admin, body: { sheet: 'Danh sách' } });
     assert.deepEqual(preview.body.suggestedMapping, { name: 'Tên', phone: 'Di động' });
-    const missing = await app.request('GET', `/api/imports/${up.body.job.id}/preview?sheet=Nope`, { token: admin });
+    const missing = await app.request('POST', `/api/imports/${up.body.job.id}/preview`, { token: admin, body: { sheet: 'Nope' } });
     assert.equal(missing.body.error.field, 'sheet');
     const started = await app.request('POST', `/api/imports/${up.body.job.id}/start`, { token: admin, body: { sheet: 'Danh sách' } });
     assert.equal(started.status, 202);
@@ -133,7 +133,7 @@ describe('imports API', () => {
     const job = await importFile(app, admin, text, { mapping: { name: 'Họ tên', phone: 'SĐT', address: 'Địa chỉ' } }, 'filename=list.csv');
     assert.equal(job.format, 'csv');
     assert.deepEqual([job.rowsTotal, job.counts.imported], [2, 2]);
-    const an = (await app.request('GET', '/api/contacts?phone=0912345678', { token: admin })).body.contacts[0];
+    const an = (await app.request('GET', '/api/contacts?phone=0912345678', { token: admin })).body.items[0];
     assert.deepEqual([an.name, an.address], ['Nguyễn Văn An', '12 Lý Thường Kiệt\nHà Nội']);
   });
 
@@ -142,7 +142,7 @@ describe('imports API', () => {
     const bytes = Buffer.concat([Buffer.from('Name,Phone\r\nNguy'), Buffer.from([0xea, 0xde]), Buffer.from('n,0912345678\r\n')]);
     const job = await importFile(app, admin, bytes, {}, 'filename=legacy.csv');
     assert.equal(job.counts.imported, 1);
-    const c = (await app.request('GET', '/api/contacts?name=nguyen', { token: admin })).body.contacts[0];
+    const c = (await app.request('GET', '/api/contacts?name=nguyen', { token: admin })).body.items[0];
     assert.equal(c.name, 'Nguyễn');
   });
 
@@ -199,19 +199,19 @@ describe('imports API', () => {
     assert.deepEqual(job.counts, { imported: 2, updated: 0, duplicate: 2, rejected: 1, blockedHits: 0 });
     assert.deepEqual(app.services.crm.blockLists.check('+84912000001'), { blocked: true, list: 'dnc', reason: 'khiếu nại' });
     assert.deepEqual(app.services.crm.blockLists.check('+84912000002'), { blocked: true, list: 'dnc', reason: 'danh sách DNC quý 4' });
-    const rejections = (await app.request('GET', `/api/imports/${job.id}/rejections`, { token: admin })).body.rejections;
+    const rejections = (await app.request('GET', `/api/imports/${job.id}/rejections`, { token: admin })).body.items;
     assert.deepEqual(rejections.map((r: { row: number; reason: string }) => [r.row, r.reason]), [
       [4, 'phone +84912000001 repeats an earlier row'], [5, 'phone +84912000003 is already on the DNC list'], [6, 'column "Số điện thoại" (A): "12" is not a valid phone number'],
     ]);
   });
 
   it('when the template is downloaded, then it has the columns and imports as is', async () => {
-    const xlsx = await download(app, admin, '/api/import-templates/contacts?format=xlsx');
+    const xlsx = await download(app, admin, '/api/import-templates/contacts.xlsx');
     assert.equal(xlsx.type, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     assert.deepEqual(readSheet(xlsx.body)[0], ['Name', 'Phone', 'Phone 2', 'Phone 3', 'Email', 'Address', 'Birthday', 'Tags', 'Stage', 'Source', 'Timezone', 'Agent']);
     const job = await importFile(app, admin, xlsx.body);
     assert.deepEqual([job.counts.imported, job.counts.rejected], [2, 0]);
-    const csvTemplate = await download(app, admin, '/api/import-templates/dnc?format=csv');
+    const csvTemplate = await download(app, admin, '/api/import-templates/dnc.csv');
     assert.match(csvTemplate.body.toString('utf8'), /^\ufeffPhone,Reason\r\n/);
   });
 });

@@ -52,7 +52,7 @@ describe('leads API', () => {
     assert.equal(un.status, 200);
     assert.equal(un.body.ownerId, null);
     const pool = await app.request('GET', '/api/contacts?agentId=none', { token: admin });
-    assert.deepEqual(pool.body.contacts.map((x: { id: number }) => x.id), [c.id]);
+    assert.deepEqual(pool.body.items.map((x: { id: number }) => x.id), [c.id]);
     const re = await app.request('POST', `/api/contacts/${c.id}/assign`, { token: admin, body: { agentId: a2.id } });
     assert.equal(re.body.ownerId, a2.id);
     assert.equal((await app.request('GET', `/api/contacts/${c.id}`, { token: a2.token })).status, 200);
@@ -85,7 +85,7 @@ describe('DNC and blacklist API', () => {
     const again = await app.request('POST', '/api/block-lists/dnc', { token: admin, body: { phone: '+84912345678', reason: 'other' } });
     assert.equal(again.body.added, false);
     assert.equal(again.body.entry.reason, 'asked on call');
-    const check = await app.request('GET', `/api/block-lists/check?phone=${encodeURIComponent('84 912.345.678')}`, { token: admin });
+    const check = await app.request('GET', `/api/block-lists/check/${encodeURIComponent('84 912.345.678')}`, { token: admin });
     assert.deepEqual(check.body, { e164: '+84912345678', blocked: true, list: 'dnc', reason: 'asked on call' });
     await app.request('POST', '/api/block-lists/blacklist', { token: admin, body: { phone: '0912345678', reason: 'fraud' } });
     assert.deepEqual(app.services.crm.blockLists.check('+84912345678'), { blocked: true, list: 'blacklist', reason: 'fraud' });
@@ -105,7 +105,7 @@ describe('DNC and blacklist API', () => {
     assert.deepEqual([marked.body.doNotContact, marked.body.doNotContactReason], [true, 'complained']);
     assert.equal(app.services.crm.blockLists.isBlocked('+842438261234'), true);
     const search = await app.request('GET', '/api/contacts?doNotContact=true', { token: admin });
-    assert.deepEqual(search.body.contacts.map((x: { id: number }) => x.id), [c.id]);
+    assert.deepEqual(search.body.items.map((x: { id: number }) => x.id), [c.id]);
     const noReason = await app.request('PUT', `/api/contacts/${c.id}/do-not-contact`, { token: admin, body: {} });
     assert.equal(noReason.body.error.field, 'reason');
     const cleared = await app.request('DELETE', `/api/contacts/${c.id}/do-not-contact`, { token: admin });

@@ -32,8 +32,11 @@ export async function upload(app: TestApp, token: string, body: Buffer | string,
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
-export async function download(app: TestApp, token: string, path: string): Promise<{ status: number; type: string | null; body: Buffer }> {
-  const res = await fetch(app.url + path, { headers: { authorization: `Bearer ${token}` } });
+/** GETs a file, or POSTs `json` and reads the file answered. */
+export async function download(app: TestApp, token: string, path: string, json?: object): Promise<{ status: number; type: string | null; body: Buffer }> {
+  const res = await fetch(app.url + path, json === undefined
+    ? { headers: { authorization: `Bearer ${token}` } }
+    : { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(json) });
   return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
 }
 

@@ -56,7 +56,7 @@ export function contactListRoutes(lists: ContactListService, contacts: ContactSe
       method: 'post', path: '/api/contact-groups/:id/members', tag: 'contacts', summary: 'Add contacts by id or every contact matching a filter',
       params: idParams, body: groupMembersBody, response: z.object({ added: z.number(), group: contactGroupDto }), status: 200,
       handler: ({ actor, params, body }) => lists.addToGroup(actor, params.id,
-        'contactIds' in body ? { contactIds: body.contactIds } : { filter: contacts.resolveFilter(actor, toContactQuery(body.filter)) }),
+        body.contactIds ? { contactIds: body.contactIds } : { filter: contacts.resolveFilter(actor, toContactQuery(body.filter ?? {})) }),
     }),
     defineRoute({
       method: 'post', path: '/api/contact-groups/:id/members/remove', tag: 'contacts', summary: 'Remove contacts from the group',

@@ -1,6 +1,7 @@
 import type { ContactQuery, ContactService } from '../../services/contact-service';
 import { defineRoute, type RouteSpec } from '../route';
 import { idParams } from '../schemas/common';
+import { noBody } from '../schemas/pagination';
 import {
   assignBody, contactDto, contactPageDto, contactSearchQuery, createContactBody, doNotContactBody, updateContactBody,
 } from '../schemas/contact-schemas';
@@ -30,7 +31,7 @@ export function contactRoutes(contacts: ContactService): RouteSpec[] {
       method: 'get', path: '/api/contacts', tag: 'contacts', summary: 'Search contacts (name, phone in any form, tags, stage, agent, created range), paginated and sorted',
       query: contactSearchQuery, response: contactPageDto,
       handler: ({ actor, query }) => contacts.search(actor, toContactQuery(query), {
-        page: query.page, pageSize: query.pageSize, sort: query.sort, order: query.order ?? (query.sort === 'name' ? 'asc' : 'desc'),
+        limit: query.limit, offset: query.offset, sort: query.sort, order: query.order ?? (query.sort === 'name' ? 'asc' : 'desc'),
       }),
     }),
     defineRoute({
@@ -65,7 +66,7 @@ export function contactRoutes(contacts: ContactService): RouteSpec[] {
     }),
     defineRoute({
       method: 'post', path: '/api/contacts/:id/unassign', tag: 'leads', summary: 'Put the contact back in the lead pool', status: 200,
-      params: idParams, response: contactDto,
+      params: idParams, body: noBody, response: contactDto,
       handler: ({ actor, params }) => contacts.assign(actor, params.id, null),
     }),
     defineRoute({

@@ -1,20 +1,23 @@
 import { z } from 'zod';
+import { IMPORT_KINDS } from '../../domain/import-job';
 import type { ImportService } from '../../services/import-service';
-import { importTemplate } from '../../services/import-templates';
+import { CSV_TYPE, importTemplate, XLSX_TYPE } from '../../services/import-templates';
 import { saveUpload } from '../read-upload';
 import { defineRoute, type RouteSpec } from '../route';
 import { idParams } from '../schemas/common';
-import { fileFormatQuery, importJobDto, rejectionDto, sheetPreviewDto, startImportBody, templateParams, UPLOAD_TYPES, uploadQuery } from '../schemas/import-schemas';
+import { importJobDto, previewBody, rejectionDto, sheetPreviewDto, startImportBody, UPLOAD_TYPES, uploadQuery } from '../schemas/import-schemas';
 import { pageQuery } from '../schemas/contact-schemas';
+import { pagedOf } from '../schemas/pagination';
 import { sendFile } from '../send-file';
 
 export function importRoutes(imports: ImportService, maxFileBytes: number): RouteSpec[] {
   return [
-    defineRoute({
-      method: 'get', path: '/api/import-templates/:kind', tag: 'imports', summary: 'Download an import template (.xlsx with instructions, or .csv)',
-      params: templateParams, query: fileFormatQuery, produces: 'application/octet-stream',
-      handler: ({ params, query, res }) => { sendFile(res, importTemplate(params.kind, query.format)); },
-    }),
+    ...IMPORT_KINDS.flatMap((kind) => (['xlsx', 'csv'] as const).map((format) => defineRoute({
+      method: 'get', path: `/api/import-templates/${kind}.${format}`, tag: 'imports',
+      summary: `Download the ${kind} import template as .${format}${format === 'xlsx' ? ' (with an instructions sheet)' : ''}`,
+      produces: format === 'xlsx' ? XLSX_TYPE : CSV_TYPE,
+      handler: ({ res }) => { sendFile(res, importTemplate(kind, format)); },
+    }))),
     defineRoute({
       method: 'post', path: '/api/imports', tag: 'imports', upload: UPLOAD_TYPES,
       summary: 'Upload a spreadsheet (.xlsx, .xls, .csv) as the raw body; answers with its sheets, a preview and a suggested column mapping',
@@ -35,9 +38,10 @@ export function importRoutes(imports: ImportService, maxFileBytes: number): Rout
       handler: ({ actor, params }) => imports.get(actor, params.id),
     }),
     defineRoute({
-      method: 'get', path: '/api/imports/:id/preview', tag: 'imports', summary: 'Headers, first rows and suggested mapping of a chosen sheet',
-      params: idParams, query: z.object({ sheet: z.string().max(200).optional() }), response: sheetPreviewDto,
-      handler: ({ actor, params, query }) => imports.preview(actor, params.id, query.sheet),
+      method: 'post', path: '/api/imports/:id/preview', tag: 'imports', status: 200,
+      summary: 'Headers, first rows and suggested mapping of a chosen sheet (default: the first sheet with data)',
+      params: idParams, body: previewBody, response: sheetPreviewDto,
+      handler: ({ actor, params, body }) => imports.preview(actor, params.id, body?.sheet),
     }),
     defineRoute({
       method: 'post', path: '/api/imports/:id/start', tag: 'imports', status: 202,
@@ -47,8 +51,8 @@ export function importRoutes(imports: ImportService, maxFileBytes: number): Rout
     }),
     defineRoute({
       method: 'get', path: '/api/imports/:id/rejections', tag: 'imports', summary: 'Rows not written, with row number and reason',
-      params: idParams, query: pageQuery, response: z.object({ rejections: z.array(rejectionDto) }),
-      handler: ({ actor, params, query }) => ({ rejections: imports.rejections(actor, params.id, query.page, query.pageSize) }),
+      params: idParams, query: pageQuery, response: pagedOf(rejectionDto),
+      handler: ({ actor, params, query }) => ({ ...imports.rejections(actor, params.id, query.offset, query.limit), limit: query.limit, offset: query.offset }),
     }),
     defineRoute({
       method: 'get', path: '/api/imports/:id/rejected.xlsx', tag: 'imports', summary: 'Rows not written, with row number and reason, as .xlsx',

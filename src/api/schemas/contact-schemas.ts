@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BLOCK_LISTS } from '../../domain/block-list';
 import { CONTACT_SORTS } from '../../domain/contact-filter';
+import { pagedOf, pageQueryFields } from './pagination';
 
 const customValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const text = (max: number) => z.string().max(max);
@@ -44,7 +45,7 @@ export const updateContactBody = z.object({
 
 const isoDateOrTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'a date (YYYY-MM-DD) or an ISO timestamp');
 const boolText = z.enum(['true', 'false']).transform((v) => v === 'true');
-const tagList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : v.split(',')).map((t) => t.trim()).filter(Boolean));
+const tagList = z.union([z.string().max(500), z.array(z.string().max(50)).max(20)]).transform((v) => (Array.isArray(v) ? v : v.split(',')).map((t) => t.trim()).filter(Boolean));
 const agentRef = z.union([z.literal('none'), z.coerce.number().int().positive()]);
 
 /** Filter parts shared by the search query, saved filters and campaign list selection. */
@@ -60,19 +61,19 @@ export const contactFilterFields = {
   doNotContact: boolText.optional(),
 };
 
+export const savedFilterRef = z.coerce.number().int().positive().optional().describe('Start from a saved filter; the other parameters refine it');
+
 export const contactSearchQuery = z.object({
   ...contactFilterFields,
-  savedFilterId: z.coerce.number().int().positive().optional().describe('Start from a saved filter; the other parameters refine it'),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  savedFilterId: savedFilterRef,
+  ...pageQueryFields,
   sort: z.enum(CONTACT_SORTS).default('createdAt'),
-  order: z.enum(['asc', 'desc']).optional(),
-});
+  order: z.enum(['asc', 'desc']).optional().describe('Default: newest first by createdAt, A→Z by name'),
+}).strict();
 
-export const contactPageDto = z.object({
-  contacts: z.array(contactDto),
-  total: z.number().describe('Exact up to 10,000; beyond, totalExact is false'),
-  totalExact: z.boolean(), page: z.number(), pageSize: z.number(),
+export const contactPageDto = pagedOf(contactDto).extend({
+  total: z.number().int().describe('Exact up to 10,000; beyond, totalExact is false and there are more'),
+  totalExact: z.boolean(),
 });
 
 /** A stored filter, as saved filters hold it (phone already in E.164). */
@@ -98,8 +99,10 @@ export const contactGroupDto = z.object({
   id: z.number(), name: z.string(), description: z.string(), size: z.number(), createdBy: z.number().nullable(), createdAt: z.string(),
 });
 export const contactGroupBody = z.object({ name: z.string().trim().min(1).max(120), description: z.string().max(2000).default('') }).strict();
-export const contactIdsBody = z.object({ contactIds: z.array(z.number().int().positive()).min(1).max(10_000) }).strict();
-export const groupMembersBody = z.union([contactIdsBody, z.object({ filter: filterBody }).strict()]);
+const contactIds = z.array(z.number().int().positive()).min(1).max(10_000);
+export const contactIdsBody = z.object({ contactIds }).strict();
+export const groupMembersBody = z.object({ contactIds: contactIds.optional(), filter: filterBody.optional() }).strict()
+  .refine((b) => (b.contactIds === undefined) !== (b.filter === undefined), { message: 'give either contactIds or filter', path: ['contactIds'] });
 
 export const assignBody = z.object({ agentId: z.number().int().positive() }).strict();
 export const doNotContactBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
@@ -108,10 +111,9 @@ export const leadAgentDto = z.object({
 });
 export const receivingBody = z.object({ on: z.boolean() }).strict();
 
-export const blockListParams = z.object({ list: z.enum(BLOCK_LISTS) });
 export const blockedNumberDto = z.object({
   e164: z.string(), list: z.enum(BLOCK_LISTS), reason: z.string(), source: z.string(), createdBy: z.number().nullable(), createdAt: z.string(),
 });
 export const blockBody = z.object({ phone: z.string().min(1).max(40), reason: z.string().max(500).default(''), source: z.string().max(100).optional() }).strict();
 export const blockCheckDto = z.object({ e164: z.string(), blocked: z.boolean(), list: z.enum(BLOCK_LISTS).optional(), reason: z.string().optional() });
-export const pageQuery = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) });
+export const pageQuery = z.object(pageQueryFields).strict();

@@ -35,8 +35,8 @@ export const sheetPreviewDto = z.object({
 
 export const uploadQuery = z.object({
   kind: z.enum(IMPORT_KINDS).default('contacts'),
-  filename: z.string().trim().min(1).max(255).default('upload'),
-});
+  filename: z.string().trim().min(1).max(255).default('upload').describe('The file\'s name, for people (its content decides the format)'),
+}).strict();
 
 const columnRef = z.union([z.string().min(1).max(200), z.number().int().min(0).max(16383)]);
 export const startImportBody = z.object({
@@ -51,5 +51,4 @@ export const startImportBody = z.object({
 }).strict();
 
 export const rejectionDto = z.object({ row: z.number(), kind: z.enum(['rejected', 'duplicate']), reason: z.string(), cells: z.array(cell) });
-export const templateParams = z.object({ kind: z.enum(IMPORT_KINDS) });
-export const fileFormatQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
+export const previewBody = z.object({ sheet: z.string().max(200).optional() }).strict().optional();
