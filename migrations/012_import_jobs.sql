@@ -14,7 +14,8 @@ CREATE TABLE import_jobs (
   updated     INTEGER NOT NULL DEFAULT 0,
   duplicate   INTEGER NOT NULL DEFAULT 0,
   rejected    INTEGER NOT NULL DEFAULT 0,
-  blocked_hits INTEGER NOT NULL DEFAULT 0, -- rows written whose phone is on the DNC list or blacklist
+  blocked_hits INTEGER NOT NULL DEFAULT 0, -- rows written whose phone is on the DNC list or blacklist (into a campaign: entered as dnc/blocked)
+  listed      INTEGER NOT NULL DEFAULT 0,  -- imports into a campaign: entries added to its list
   error       TEXT,
   created_by  INTEGER REFERENCES users(id) ON DELETE SET NULL,
   created_at  TEXT NOT NULL,

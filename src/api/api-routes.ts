@@ -6,6 +6,7 @@ import { notificationRoutes } from './routes/notification-routes';
 import { scriptRoutes } from './routes/script-routes';
 import { userRoutes } from './routes/user-routes';
 import { blockListRoutes } from './routes/block-list-routes';
+import { campaignListRoutes } from './routes/campaign-list-routes';
 import { contactListRoutes } from './routes/contact-list-routes';
 import { contactRoutes } from './routes/contact-routes';
 import { exportRoutes } from './routes/export-routes';
@@ -26,5 +27,6 @@ export function apiRoutes(s: Services): RouteSpec[] {
     ...contactListRoutes(s.crm.lists, s.crm.contacts),
     ...importRoutes(s.crm.imports, s.config.import.maxFileBytes),
     ...exportRoutes(s.crm.exports),
+    ...campaignListRoutes(s.crm.campaignLists, s.crm.campaignListExports, s.crm.contacts),
   ];
 }

@@ -26,16 +26,22 @@ export interface ImportOptions {
   campaignId: number | null;
 }
 
+/**
+ * What became of the rows. Contacts: imported = new contacts, updated = existing contacts changed,
+ * duplicate = phone repeated in the file or (skip) already a contact's — into a campaign: already in its list.
+ */
 export interface ImportCounts {
   imported: number;
   updated: number;
   duplicate: number;
   rejected: number;
-  /** Written rows whose number is on the DNC list or the blacklist. */
+  /** Written rows whose number is on the DNC list or the blacklist (into a campaign: entries that entered as dnc / blocked). */
   blockedHits: number;
+  /** Imports into a campaign: entries added to its list (new and existing contacts). */
+  listed: number;
 }
 
-export const emptyCounts = (): ImportCounts => ({ imported: 0, updated: 0, duplicate: 0, rejected: 0, blockedHits: 0 });
+export const emptyCounts = (): ImportCounts => ({ imported: 0, updated: 0, duplicate: 0, rejected: 0, blockedHits: 0, listed: 0 });
 
 export interface ImportJob {
   id: number;

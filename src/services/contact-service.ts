@@ -83,7 +83,7 @@ export class ContactService {
   delete(actor: Actor, id: ContactId): void {
     this.get(actor, id);
     if (!canDeleteContact(actor)) throw forbidden('only owners and admins delete contacts');
-    this.contacts.delete(id);
+    if (!this.contacts.delete(id)) throw new DialerError('E_IN_USE', `contact ${id} is on a live call; delete it afterwards`);
     this.log.info('contact deleted', { contactId: id });
   }
 

@@ -30,7 +30,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   const campaigns = new CampaignService({
     db, clock, campaigns: campaignRepo, users: userRepo, groups: groupRepo, scripts: scriptRepo, notifications,
   });
-  const crm = createContactServices(db, config, clock, log, userRepo);
+  const crm = createContactServices(db, config, clock, log, userRepo, campaignRepo);
   return {
     db, config, clock, log,
     repos: { users: userRepo, groups: groupRepo, sessions: sessionRepo, campaigns: campaignRepo, scripts: scriptRepo, notifications: notificationRepo },

@@ -20,7 +20,7 @@ export interface ImportRunSettings {
 }
 
 /** Extra per-contact work of a contacts import (campaign lists), built on the job's own connection. */
-export type RowHookFactory = (db: Db, job: ImportJob) => RowHook | undefined;
+export type RowHookFactory = (db: Db, job: ImportJob, now: string) => RowHook | undefined;
 
 /**
  * Runs a started import on the given connection: reads the file batch by batch, prepares each row
@@ -36,7 +36,7 @@ export async function runImportJob(db: Db, jobId: number, settings: ImportRunSet
   const { total, batches } = await file.dataRows(job.options.sheet, settings.batchRows);
   jobs.setTotal(jobId, total);
   const writeBatch = job.kind === 'contacts'
-    ? contactBatches(db, job, job.options, settings, hookFactory?.(db, job))
+    ? contactBatches(db, job, job.options, settings, hookFactory?.(db, job, settings.now))
     : blockBatches(db, job, job.options, settings);
   let rowsDone = 0;
   for await (const rows of batches) {

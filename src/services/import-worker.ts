@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../store/database';
+import { campaignListHook } from './campaign-list-hook';
 import { runImportJob, type ImportRunSettings } from './import-job-runner';
 
 /** What the main thread passes to an import worker. */
@@ -19,7 +20,7 @@ if (!isMainThread && parentPort && (workerData as ImportWorkerData | undefined)?
   const port = parentPort;
   const db = openDatabase(data.dbFile);
   db.pragma(`cache_size = -${data.cacheMb * 1024}`);
-  runImportJob(db, data.jobId, data.settings)
+  runImportJob(db, data.jobId, data.settings, campaignListHook)
     .then((r) => port.postMessage({ type: 'done', rowsDone: r.rowsDone } satisfies ImportWorkerMessage))
     .catch((err: unknown) => port.postMessage({ type: 'failed', error: err instanceof Error ? err.message : String(err) } satisfies ImportWorkerMessage))
     .finally(() => db.close());

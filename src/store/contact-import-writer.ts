@@ -21,8 +21,14 @@ export interface ContactImportSettings {
   maxReportRows: number;
 }
 
-/** Called for each contact a row created or matched, inside the batch transaction (campaign lists hook in here). */
-export type RowHook = (contactId: ContactId, draft: ContactDraft, row: number) => void;
+/** What a campaign list made of a row's contact. */
+export type ListOutcome = { listed: true; blocked: boolean } | { listed: false; reason: string };
+
+/**
+ * Called for each contact a row created or matched, inside the batch transaction: imports into a campaign
+ * add it to the campaign's list here. With a hook, rows matching existing contacts are listed, not skipped.
+ */
+export type RowHook = (contactId: ContactId, row: number) => ListOutcome;
 
 /**
  * Writes one batch of prepared rows of a contacts import in one immediate transaction: contacts,
@@ -70,14 +76,20 @@ export class ContactImportWriter {
       if (holder) {
         const earlier = holder.importId === s.jobId ? holder.importRow : (updated.get(holder.contactId) ?? this.updatedByRow.get(holder.contactId));
         if (earlier !== undefined && earlier !== null) { reject(row, 'duplicate', `phone ${holder.e164} repeats row ${earlier}`); continue; }
-        if (s.onExisting === 'skip') { reject(row, 'duplicate', `phone ${holder.e164} already belongs to contact ${holder.contactId}`); continue; }
-        const existing = this.contacts.get(holder.contactId)!;
-        const merged = mergeForUpdate(existing, row.draft, row.setsTimezone);
-        updated.set(holder.contactId, row.number);
-        if (sameContact(existing, merged)) { reject(row, 'duplicate', `contact ${holder.contactId} already has these values`); continue; }
-        this.contacts.replace(holder.contactId, merged, s.now);
-        counts.updated++;
         contactId = holder.contactId;
+        let changed = false;
+        if (s.onExisting === 'update') {
+          const existing = this.contacts.get(holder.contactId)!;
+          const merged = mergeForUpdate(existing, row.draft, row.setsTimezone);
+          updated.set(holder.contactId, row.number);
+          changed = !sameContact(existing, merged);
+          if (changed) { this.contacts.replace(holder.contactId, merged, s.now); counts.updated++; }
+        }
+        if (!this.onContact && !changed) {
+          const reason = s.onExisting === 'update' ? `contact ${holder.contactId} already has these values` : `phone ${holder.e164} already belongs to contact ${holder.contactId}`;
+          reject(row, 'duplicate', reason);
+          continue;
+        }
       } else {
         let ownerId = row.ownerId;
         if (ownerId === null) {
@@ -88,8 +100,14 @@ export class ContactImportWriter {
         contactId = this.contacts.insert(row.draft, { ownerId, createdBy: s.creator.id, now: s.now, importId: s.jobId, importRow: row.number });
         counts.imported++;
       }
-      if (row.draft.phones.some((p) => this.blocks.check(p.e164).blocked)) counts.blockedHits++;
-      this.onContact?.(contactId, row.draft, row.number);
+      if (!this.onContact) {
+        if (row.draft.phones.some((p) => this.blocks.check(p.e164).blocked)) counts.blockedHits++;
+        continue;
+      }
+      const listed = this.onContact(contactId, row.number);
+      if (!listed.listed) { reject(row, 'duplicate', listed.reason); continue; }
+      counts.listed++;
+      if (listed.blocked) counts.blockedHits++;
     }
     if (last !== startLast) this.rotation.setLastAssigned(last);
     this.jobs.addRejections(s.jobId, rejections);

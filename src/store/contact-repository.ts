@@ -50,7 +50,9 @@ export class ContactRepository {
       deleteTags: db.prepare('DELETE FROM contact_tags WHERE contact_id = ?'),
       insertFts: db.prepare('INSERT INTO contacts_fts (rowid, name_folded) VALUES (?, ?)'),
       deleteFts: db.prepare('DELETE FROM contacts_fts WHERE rowid = ?'),
-      deleteContact: db.prepare('DELETE FROM contacts WHERE id = ?'),
+      // Never under a live call: the dialer holds the campaign entry (and the call record names the contact).
+      deleteContact: db.prepare(`DELETE FROM contacts WHERE id = ? AND NOT EXISTS
+        (SELECT 1 FROM campaign_contacts WHERE contact_id = contacts.id AND status = 'in_progress')`),
       get: db.prepare<[number], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE id = ?`),
       many: db.prepare<[string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE id IN (SELECT value FROM json_each(?))`),
       phonesOf: db.prepare<[string], { contact_id: number; e164: string; type: PhoneType }>(
@@ -94,10 +96,12 @@ export class ContactRepository {
     phones.forEach((p, i) => this.s.insertPhone.run(id, i, p.e164, p.type));
   }
 
+  /** False when there is no such contact or it is on a live call in a campaign. */
   delete(id: ContactId): boolean {
     return this.db.transaction(() => {
+      if (this.s.deleteContact.run(id).changes !== 1) return false;
       this.s.deleteFts.run(id);
-      return this.s.deleteContact.run(id).changes === 1;
+      return true;
     }).immediate();
   }
 

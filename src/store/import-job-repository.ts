@@ -5,14 +5,14 @@ import type { Db } from './database';
 interface Row {
   id: number; kind: ImportKind; status: ImportStatus; file_name: string; file_path: string | null; format: 'csv' | 'xlsx' | 'xls';
   file_bytes: number; options: string | null; rows_total: number | null; rows_done: number; imported: number; updated: number;
-  duplicate: number; rejected: number; blocked_hits: number; error: string | null; created_by: number | null; created_at: string;
+  duplicate: number; rejected: number; blocked_hits: number; listed: number; error: string | null; created_by: number | null; created_at: string;
   started_at: string | null; finished_at: string | null;
 }
 
 const toJob = (r: Row): ImportJob => ({
   id: r.id, kind: r.kind, status: r.status, fileName: r.file_name, format: r.format, fileBytes: r.file_bytes,
   options: r.options ? JSON.parse(r.options) as ImportOptions : null, rowsTotal: r.rows_total, rowsDone: r.rows_done,
-  counts: { imported: r.imported, updated: r.updated, duplicate: r.duplicate, rejected: r.rejected, blockedHits: r.blocked_hits },
+  counts: { imported: r.imported, updated: r.updated, duplicate: r.duplicate, rejected: r.rejected, blockedHits: r.blocked_hits, listed: r.listed },
   error: r.error, createdBy: r.created_by, createdAt: r.created_at, startedAt: r.started_at, finishedAt: r.finished_at,
 });
 
@@ -29,7 +29,7 @@ export class ImportJobRepository {
       start: db.prepare(`UPDATE import_jobs SET status = 'running', options = ?, started_at = ? WHERE id = ? AND status = 'uploaded'`),
       total: db.prepare('UPDATE import_jobs SET rows_total = ? WHERE id = ?'),
       progress: db.prepare(`UPDATE import_jobs SET rows_done = rows_done + ?, imported = imported + ?, updated = updated + ?,
-        duplicate = duplicate + ?, rejected = rejected + ?, blocked_hits = blocked_hits + ? WHERE id = ?`),
+        duplicate = duplicate + ?, rejected = rejected + ?, blocked_hits = blocked_hits + ?, listed = listed + ? WHERE id = ?`),
       reject: db.prepare('INSERT INTO import_rejections (import_id, row_number, kind, reason, cells) VALUES (?, ?, ?, ?, ?)'),
       finish: db.prepare(`UPDATE import_jobs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status = 'running'`),
       clearFile: db.prepare('UPDATE import_jobs SET file_path = NULL WHERE id = ?'),
@@ -70,7 +70,7 @@ export class ImportJobRepository {
 
   /** Adds a committed batch's progress; call inside that batch's transaction. */
   addProgress(id: number, rows: number, c: ImportCounts): void {
-    this.s.progress.run(rows, c.imported, c.updated, c.duplicate, c.rejected, c.blockedHits, id);
+    this.s.progress.run(rows, c.imported, c.updated, c.duplicate, c.rejected, c.blockedHits, c.listed, id);
   }
 
   /** Call inside the batch's transaction. */

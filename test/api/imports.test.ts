@@ -59,7 +59,7 @@ describe('imports API', () => {
     const job = (await app.request('GET', `/api/imports/${up.body.job.id}`, { token: admin })).body;
     assert.equal(job.status, 'done');
     assert.deepEqual([job.rowsDone, job.rowsTotal], [17, 17]);
-    assert.deepEqual(job.counts, { imported: 7, updated: 0, duplicate: 2, rejected: 7, blockedHits: 1 });
+    assert.deepEqual(job.counts, { imported: 7, updated: 0, duplicate: 2, rejected: 7, blockedHits: 1, listed: 0 });
 
     const report = await download(app, admin, `/api/imports/${job.id}/rejected.xlsx`);
     assert.equal(report.status, 200);
@@ -94,14 +94,14 @@ describe('imports API', () => {
     assert.deepEqual(found.body.items.map((c: { name: string }) => c.name), ['Nguyễn Văn An']);
 
     const again = await importFile(app, admin, file, { customFields: { company: 'Công ty' } });
-    assert.deepEqual(again.counts, { imported: 0, updated: 0, duplicate: 9, rejected: 7, blockedHits: 0 });
+    assert.deepEqual(again.counts, { imported: 0, updated: 0, duplicate: 9, rejected: 7, blockedHits: 0, listed: 0 });
     assert.equal(contactCount(), 8, 'the second import of the same file added nothing');
   });
 
   it('when rows match existing contacts and onExisting is update, then changed ones are updated and the rest are duplicates', async () => {
     await importFile(app, admin, workbook({ S: [['Name', 'Phone'], ['Lan', '0912000001'], ['Hoa', '0912000002']] }));
     const job = await importFile(app, admin, workbook({ S: [['Name', 'Phone', 'Email', 'Tags'], ['Lan', '0912000001', 'lan@x.vn', 'vip'], ['Hoa', '+84912000002', null, null]] }), { onExisting: 'update' });
-    assert.deepEqual(job.counts, { imported: 0, updated: 1, duplicate: 1, rejected: 0, blockedHits: 0 });
+    assert.deepEqual(job.counts, { imported: 0, updated: 1, duplicate: 1, rejected: 0, blockedHits: 0, listed: 0 });
     const lan = (await app.request('GET', '/api/contacts?phone=0912000001', { token: admin })).body.items[0];
     assert.deepEqual([lan.email, lan.tags], ['lan@x.vn', ['vip']]);
     assert.equal(contactCount(), 2);
@@ -196,7 +196,7 @@ describe('imports API', () => {
     await app.request('POST', '/api/block-lists/dnc', { token: admin, body: { phone: '0912000003', reason: 'earlier' } });
     const file = workbook({ DNC: [['Số điện thoại', 'Lý do'], ['0912 000 001', 'khiếu nại'], ['84912000002', null], ['+84 912 000 001', 'again'], ['0912000003', 'x'], ['12', 'bad']] });
     const job = await importFile(app, admin, file, { reason: 'danh sách DNC quý 4' }, 'kind=dnc&filename=dnc.xlsx');
-    assert.deepEqual(job.counts, { imported: 2, updated: 0, duplicate: 2, rejected: 1, blockedHits: 0 });
+    assert.deepEqual(job.counts, { imported: 2, updated: 0, duplicate: 2, rejected: 1, blockedHits: 0, listed: 0 });
     assert.deepEqual(app.services.crm.blockLists.check('+84912000001'), { blocked: true, list: 'dnc', reason: 'khiếu nại' });
     assert.deepEqual(app.services.crm.blockLists.check('+84912000002'), { blocked: true, list: 'dnc', reason: 'danh sách DNC quý 4' });
     const rejections = (await app.request('GET', `/api/imports/${job.id}/rejections`, { token: admin })).body.items;

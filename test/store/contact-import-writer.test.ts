@@ -28,7 +28,7 @@ describe('contact import batches', () => {
     let failAt = -1;
     const writer = new ContactImportWriter(t.db, new ContactRepository(t.db), new LeadRotationRepository(t.db), new BlockListRepository(t.db), jobs,
       { jobId: job.id, creator: { id: admin, role: 'admin' }, onExisting: 'skip', now: '2026-01-01T00:00:00.000Z', maxReportRows: 10 },
-      (_id, _draft, row) => { if (row === failAt) throw new Error('disk full'); });
+      (_id, row) => { if (row === failAt) throw new Error('disk full'); return { listed: true, blocked: false }; });
     const ctx = { mapping: options.mapping, headers: options.headers, region: 'VN', agents: new Map<string, number>(), extraTags: [], defaultSource: null };
     const rows = (from: number, phones: string[]) => phones.map((p, i) => prepareContactRow({ number: from + i, cells: [`Khách ${from + i}`, p, 'vip'] }, ctx));
 

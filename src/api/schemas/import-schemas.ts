@@ -23,7 +23,7 @@ export const importJobDto = z.object({
   }).nullable(),
   rowsTotal: z.number().nullable().describe('Data rows of the sheet (header excluded), known once the job reads the file'),
   rowsDone: z.number(),
-  counts: z.object({ imported: z.number(), updated: z.number(), duplicate: z.number(), rejected: z.number(), blockedHits: z.number() }),
+  counts: z.object({ imported: z.number(), updated: z.number(), duplicate: z.number(), rejected: z.number(), blockedHits: z.number(), listed: z.number() }),
   error: z.string().nullable(), createdBy: z.number().nullable(), createdAt: z.string(), startedAt: z.string().nullable(), finishedAt: z.string().nullable(),
 });
 
