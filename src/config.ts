@@ -52,6 +52,9 @@ export const configSchema = z.object({
   }),
   import: z.object({
     maxFileBytes: int(1024, 1024 * 1024 * 1024).describe('Largest accepted import file, in bytes.'),
+    batchRows: int(1, 100_000).describe('Rows an import writes per transaction: each batch commits whole or not at all; smaller batches hold the database write lock for less time.'),
+    maxReportRows: int(0, 10_000_000).describe('Rejected and duplicate rows an import keeps for its downloadable report; beyond this they are only counted.'),
+    cacheMb: int(2, 4096).describe('SQLite page cache of the import worker\'s own connection, in MiB; bigger keeps the indexes of a large contact table in memory while importing.'),
   }),
   demo: z.object({
     agents: int(0, 500).describe('Demo mode: number of simulated agent phones.'),

@@ -5,6 +5,13 @@ import { campaignRoutes } from './routes/campaign-routes';
 import { notificationRoutes } from './routes/notification-routes';
 import { scriptRoutes } from './routes/script-routes';
 import { userRoutes } from './routes/user-routes';
+import { blockListRoutes } from './routes/block-list-routes';
+import { campaignListRoutes } from './routes/campaign-list-routes';
+import { contactListRoutes } from './routes/contact-list-routes';
+import { contactRoutes } from './routes/contact-routes';
+import { exportRoutes } from './routes/export-routes';
+import { importRoutes } from './routes/import-routes';
+import { leadRoutes } from './routes/lead-routes';
 
 /** The feature routes of the API; createApp adds /health and /api/openapi.json. */
 export function apiRoutes(s: Services): RouteSpec[] {
@@ -14,5 +21,12 @@ export function apiRoutes(s: Services): RouteSpec[] {
     ...campaignRoutes(s.campaigns),
     ...scriptRoutes(s.scripts),
     ...notificationRoutes(s.notifications),
+    ...contactRoutes(s.crm.contacts),
+    ...leadRoutes(s.crm.leads),
+    ...blockListRoutes(s.crm.blockLists),
+    ...contactListRoutes(s.crm.lists, s.crm.contacts),
+    ...importRoutes(s.crm.imports, s.config.import.maxFileBytes),
+    ...exportRoutes(s.crm.exports),
+    ...campaignListRoutes(s.crm.campaignLists, s.crm.campaignListExports, s.crm.contacts),
   ];
 }

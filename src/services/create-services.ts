@@ -12,6 +12,7 @@ import { NotificationRepository } from '../store/notification-repository';
 import { ScriptRepository } from '../store/script-repository';
 import { AuthService } from './auth-service';
 import { CampaignService } from './campaign-service';
+import { createContactServices } from './create-contact-services';
 import { NotificationService } from './notification-service';
 import { ScriptService } from './script-service';
 import { UserService } from './user-service';
@@ -33,13 +34,14 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   });
   const callRecords = new CallRecordRepository(db);
   const callbackRequests = new CallbackRequestRepository(db);
+  const crm = createContactServices(db, config, clock, log, userRepo, campaignRepo);
   return {
     db, config, clock, log,
     repos: {
       users: userRepo, groups: groupRepo, sessions: sessionRepo, campaigns: campaignRepo, scripts: scriptRepo,
       notifications: notificationRepo, callRecords, callbackRequests,
     },
-    auth, users, campaigns, scripts, notifications,
+    auth, users, campaigns, scripts, notifications, crm,
   };
 }
 
