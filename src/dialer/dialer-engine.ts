@@ -172,7 +172,8 @@ export class DialerEngine {
     if (c.state !== 'running') return;
     const now = this.d.clock.now();
     for (let req = this.d.callbacks.takeOldest(now); req; req = this.d.callbacks.takeOldest(now)) {
-      this.d.leads.add({ campaignId: c.id, contactId: null, name: '', phones: [req.phoneNumber], status: 'callback_scheduled', callbackAt: req.requestedAt }, now);
+      const phone = this.d.normalizePhone?.(req.phoneNumber) ?? req.phoneNumber;
+      this.d.leads.add({ campaignId: c.id, contactId: null, name: '', phones: [phone], status: 'callback_scheduled', callbackAt: req.requestedAt }, now);
       this.log.info('callback request queued', { campaignId: c.id, requestId: req.id });
     }
   }

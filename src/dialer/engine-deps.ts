@@ -47,4 +47,6 @@ export interface EngineDeps {
   agents: AgentDirectory;
   scripts: ScriptSource;
   notifier: Notifier;
+  /** A caller's number as the lists store numbers (E.164 where it can be read); identity if unset. */
+  normalizePhone?: (raw: string) => string;
 }

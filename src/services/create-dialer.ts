@@ -9,6 +9,8 @@ import { DialerEngine } from '../dialer/dialer-engine';
 import { DEFAULT_DIALER_SETTINGS, type DialerSettings } from '../dialer/engine-deps';
 import { AgentSessionRepository } from '../store/agent-session-repository';
 import { AttemptRepository } from '../store/attempt-repository';
+import { LeadRepository } from '../store/lead-repository';
+import { normalizePhone } from '../domain/phone-number';
 import type { Telephony } from '../telephony/create-telephony';
 import type { Services } from './create-services';
 
@@ -26,8 +28,10 @@ export function dialerTelephonyOf(t: Pick<Telephony, 'port' | 'runner' | 'dispat
   };
 }
 
-/** Until campaign lists and the DNC tables are merged, nothing is blocked (the contacts branch brings them). */
-export const noBlockList: BlockList = { check: () => null };
+/** The DNC list and the blacklist (blocked_numbers), as the engine reads them at dial time. */
+export function blockListOf(s: Services): BlockList {
+  return { check: (e164) => { const r = s.crm.repos.blocks.check(e164); return r.blocked ? r.list : null; } };
+}
 
 /** A notifier that drops everything (no WebSocket hub, e.g. tools and some tests). */
 export const silentNotifier: Notifier = { toUser: () => undefined, toTopic: () => undefined, isWatched: () => false };
@@ -47,7 +51,8 @@ export function dialerSettingsFrom(config: Pick<Config, 'telephony' | 'engine'>)
 export interface CreateDialerOptions {
   services: Services;
   telephony: DialerTelephony;
-  leads: LeadStore;
+  /** Default: the campaign lists in the database. */
+  leads?: LeadStore;
   notifier: Notifier;
   clock: Clock;
   timers: Timers;
@@ -67,11 +72,11 @@ export function createDialer(o: CreateDialerOptions): DialerEngine {
     random: o.random ?? createSeededRandom(Date.now() % 2 ** 32),
     settings: { ...dialerSettingsFrom(s.config), ...o.settings },
     telephony: o.telephony,
-    leads: o.leads,
+    leads: o.leads ?? new LeadRepository(s.db),
     attempts: new AttemptRepository(s.db),
     sessions: new AgentSessionRepository(s.db),
     records: s.repos.callRecords,
-    blocks: o.blocks ?? noBlockList,
+    blocks: o.blocks ?? blockListOf(s),
     callbacks: s.repos.callbackRequests,
     campaigns: {
       get: (id) => s.repos.campaigns.get(id),
@@ -82,5 +87,9 @@ export function createDialer(o: CreateDialerOptions): DialerEngine {
     agents: { get: (id) => s.repos.users.get(id) },
     scripts: { get: (id) => s.repos.scripts.get(id) },
     notifier: o.notifier,
+    normalizePhone: (raw) => {
+      const r = normalizePhone(raw, s.config.phone.defaultRegion);
+      return r.ok ? r.phone.e164 : raw;
+    },
   });
 }

@@ -57,7 +57,7 @@ describe('crash recovery', function () {
       assert.ok(h.sim.control.snapshot().channels > 0, 'the dead process left calls behind');
       await h.boot();
 
-      assert.deepEqual(h.leads.all(c.id).filter((l) => l.status === 'in_progress'), [], 'no contact stays in progress');
+      assert.deepEqual(h.leadsOf(c.id).filter((l) => l.status === 'in_progress'), [], 'no contact stays in progress');
       assert.deepEqual(h.rows("SELECT id FROM dial_attempts WHERE state <> 'ended'"), []);
       const talked = h.leads.get(talking.leadId)!;
       assert.deepEqual([talked.status, talked.attempts], ['success', 1], 'the connected call counts as reached');
@@ -74,7 +74,7 @@ describe('crash recovery', function () {
 
       for (const a of agents) h.engine.ready(a, c.id);
       const final = ['success', 'retries_exhausted'];
-      assert.ok(await h.run(() => h.leads.all(c.id).every((l) => final.includes(l.status)), 3600_000), 'the campaign finishes after the restart');
+      assert.ok(await h.run(() => h.leadsOf(c.id).every((l) => final.includes(l.status)), 3600_000), 'the campaign finishes after the restart');
       for (const [ref, channels] of customerChannels) assert.equal(channels.size, 1, `attempt ${ref} was dialled once`);
       const dialledPerAttempt = h.rows<any>('SELECT COUNT(*) AS n FROM dial_attempts WHERE dialing_at IS NOT NULL')[0].n;
       assert.equal(customerChannels.size, dialledPerAttempt, 'every dialling attempt made exactly one customer channel');

@@ -36,14 +36,14 @@ describe('a predictive campaign through the ARI simulator', function () {
       const live = h.engine.snapshotOf(c.id)!;
       peakLines = Math.max(peakLines, live.calls.ringing + live.calls.waiting + live.calls.talking);
       peakLevel = Math.max(peakLevel, live.dialLevel ?? 0);
-      return h.leads.all(c.id).every((l) => settled(l.status, l.lastOutcome));
+      return h.leadsOf(c.id).every((l) => settled(l.status, l.lastOutcome));
     }, 3 * 3600_000);
     assert.ok(done, 'the list was worked through');
     assert.ok(peakLines <= 3 * agents.length, `at most 3 lines per agent (saw ${peakLines})`);
     assert.ok(peakLevel > 1, `the pacer dialled ahead of the agents (dial level ${peakLevel})`);
 
     let abandoned = 0;
-    for (const lead of h.leads.all(c.id)) {
+    for (const lead of h.leadsOf(c.id)) {
       const prefix = lead.phones[0]!.slice(0, 4);
       const dialled = h.rows<any>('SELECT * FROM dial_attempts WHERE lead_id = ? AND dialing_at IS NOT NULL ORDER BY id', lead.id);
       if (prefix === '0902' || prefix === '0903' || prefix === '0906') {
@@ -81,8 +81,8 @@ describe('a predictive campaign through the ARI simulator', function () {
     h.bot(agent, disposeEverything(h, agent));
     h.engine.join(agent, c.id);
     h.engine.ready(agent, c.id);
-    await h.run(() => h.leads.all(c.id).some((l) => l.lastOutcome === 'abandoned'), 600_000);
-    const lead = h.leads.all(c.id).find((l) => l.lastOutcome === 'abandoned');
+    await h.run(() => h.leadsOf(c.id).some((l) => l.lastOutcome === 'abandoned'), 600_000);
+    const lead = h.leadsOf(c.id).find((l) => l.lastOutcome === 'abandoned');
     assert.ok(lead, 'some customer was abandoned');
     const attempt = h.rows<any>('SELECT * FROM dial_attempts WHERE lead_id = ?', lead.id)[0];
     const record = h.rows<any>('SELECT * FROM call_records WHERE attempt_id = ?', attempt.id)[0];

@@ -50,10 +50,10 @@ describe('a progressive campaign through the ARI simulator', function () {
       h.engine.ready(a, c.id);
     }
     const waiting = ['not_started', 'in_progress', 'failed_will_retry', 'callback_scheduled'];
-    const done = await h.run(() => h.leads.all(c.id).every((l) => !waiting.includes(l.status)), 3 * 3600_000);
-    assert.ok(done, `unfinished: ${JSON.stringify(h.leads.all(c.id).filter((l) => waiting.includes(l.status)).map((l) => [l.phones[0], l.status]))}`);
+    const done = await h.run(() => h.leadsOf(c.id).every((l) => !waiting.includes(l.status)), 3 * 3600_000);
+    assert.ok(done, `unfinished: ${JSON.stringify(h.leadsOf(c.id).filter((l) => waiting.includes(l.status)).map((l) => [l.phones[0], l.status]))}`);
 
-    for (const lead of h.leads.all(c.id)) {
+    for (const lead of h.leadsOf(c.id)) {
       const kind = kindOf.get(lead.id)!;
       const first = DISPOSITIONS[lead.id % DISPOSITIONS.length]!;
       const expected: Record<string, [string, number]> = {

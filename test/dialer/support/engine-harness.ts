@@ -6,11 +6,12 @@ import type { Campaign } from '../../../src/domain/campaign';
 import type { CampaignSettings } from '../../../src/domain/campaign-settings';
 import type { Clock } from '../../../src/domain/clock';
 import { createSeededRandom } from '../../../src/domain/dialer/seeded-random';
+import type { Lead } from '../../../src/domain/dialer/lead';
+import { LeadRepository } from '../../../src/store/lead-repository';
 import type { Actor } from '../../../src/domain/roles';
 import type { DialerEngine } from '../../../src/dialer/dialer-engine';
 import type { Notifier } from '../../../src/dialer/dialer-ports';
 import type { DialerSettings } from '../../../src/dialer/engine-deps';
-import { MemoryLeadStore } from '../../../src/dialer/memory-lead-store';
 import { createLogger } from '../../../src/logger';
 import { createDialer, dialerTelephonyOf } from '../../../src/services/create-dialer';
 import { createServices, type Services } from '../../../src/services/create-services';
@@ -26,6 +27,7 @@ export interface Message { type: string; [k: string]: any }
 /** One dialer process: its database handle, services, telephony and engine, on the shared simulator. */
 export interface DialerProcess {
   db: Db;
+  leads: LeadRepository;
   services: Services;
   telephony: Telephony;
   engine: DialerEngine;
@@ -58,7 +60,6 @@ const log = createLogger({ level: process.env.DIALER_TEST_LOG_LEVEL ?? 'error', 
  */
 export class EngineHarness {
   readonly dir = mkdtempSync(path.join(tmpdir(), 'dialer-engine-'));
-  readonly leads = new MemoryLeadStore();
   readonly messages = new Map<number, Message[]>();
   readonly topics: { topic: string; message: Message }[] = [];
   readonly watched = new Set<string>();
@@ -128,14 +129,15 @@ export class EngineHarness {
       onFinished: (r) => holder.engine?.onCallRecord(r),
       onCallbackRequest: (n, at) => holder.engine?.onCallbackRequest(n, at),
     });
+    const leads = new LeadRepository(db);
     const engine = createDialer({
-      services, telephony: dialerTelephonyOf(telephony), leads: this.leads, notifier: this.notifier(), clock: this.clock, timers, log,
+      services, telephony: dialerTelephonyOf(telephony), leads, notifier: this.notifier(), clock: this.clock, timers, log,
       random: createSeededRandom(this.opts.seed ?? 42), blocks: { check: (n) => (this.dnc.has(n) ? 'dnc' : null) },
       settings: { pacingIntervalMs: 2000, idleRetryMs: 60_000, recoveryTimeoutMs: 10_000, ...this.opts.settings },
     });
     holder.engine = engine;
     this.countRequests(telephony);
-    this.proc = { db, services, telephony, engine, timers };
+    this.proc = { db, leads, services, telephony, engine, timers };
     engine.start();
     telephony.start();
     // Connecting (loading the API docs, opening the socket) takes real time, during which virtual time must stand still.
@@ -229,8 +231,16 @@ export class EngineHarness {
     return s.get(this.owner, c.id);
   }
 
+  get leads(): LeadRepository { return this.proc.leads; }
+
+  /** Contacts with these numbers (as the simulator knows them, not E.164), each added to the campaign's list. */
   addLeads(campaignId: number, numbers: readonly string[]): number[] {
-    return numbers.map((n, i) => this.leads.add({ campaignId, contactId: 1000 + i, name: `Customer ${i + 1}`, phones: [n] }, this.clock.now()).id);
+    return numbers.map((n, i) => this.leads.add({ campaignId, contactId: null, name: `Customer ${i + 1}`, phones: [n] }, this.clock.now()).id);
+  }
+
+  /** Every entry of a campaign's list, as the engine sees them. */
+  leadsOf(campaignId: number): Lead[] {
+    return this.rows<{ id: number }>('SELECT id FROM campaign_contacts WHERE campaign_id = ? ORDER BY id', campaignId).map((r) => this.leads.get(r.id)!);
   }
 
   /** Reacts to every message the agent gets (after the engine call that sent it has returned). */
