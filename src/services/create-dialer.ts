@@ -7,8 +7,6 @@ import type { BlockList, LeadStore, Notifier, Timers } from '../dialer/dialer-po
 import type { DialerTelephony } from '../dialer/dialer-telephony';
 import { DialerEngine } from '../dialer/dialer-engine';
 import { DEFAULT_DIALER_SETTINGS, type DialerSettings } from '../dialer/engine-deps';
-import { AgentSessionRepository } from '../store/agent-session-repository';
-import { AttemptRepository } from '../store/attempt-repository';
 import { LeadRepository } from '../store/lead-repository';
 import { normalizePhone } from '../domain/phone-number';
 import type { Telephony } from '../telephony/create-telephony';
@@ -73,8 +71,8 @@ export function createDialer(o: CreateDialerOptions): DialerEngine {
     settings: { ...dialerSettingsFrom(s.config), ...o.settings },
     telephony: o.telephony,
     leads: o.leads ?? new LeadRepository(s.db),
-    attempts: new AttemptRepository(s.db),
-    sessions: new AgentSessionRepository(s.db),
+    attempts: s.repos.attempts,
+    sessions: s.repos.agentSessions,
     records: s.repos.callRecords,
     blocks: o.blocks ?? blockListOf(s),
     callbacks: s.repos.callbackRequests,

@@ -2,6 +2,8 @@ import type { Logger } from 'winston';
 import type { Config } from '../config';
 import type { Clock } from '../domain/clock';
 import type { Db } from '../store/database';
+import { AgentSessionRepository } from '../store/agent-session-repository';
+import { AttemptRepository } from '../store/attempt-repository';
 import { CallRecordRepository } from '../store/call-record-repository';
 import { CallbackRequestRepository } from '../store/callback-request-repository';
 import { GroupRepository } from '../store/group-repository';
@@ -40,6 +42,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
     repos: {
       users: userRepo, groups: groupRepo, sessions: sessionRepo, campaigns: campaignRepo, scripts: scriptRepo,
       notifications: notificationRepo, callRecords, callbackRequests,
+      attempts: new AttemptRepository(db), agentSessions: new AgentSessionRepository(db),
     },
     auth, users, campaigns, scripts, notifications, crm,
   };

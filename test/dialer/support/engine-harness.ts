@@ -69,6 +69,8 @@ export class EngineHarness {
   private readonly everTimers: SimTimers[] = [];
   private bots = new Map<number, (m: Message) => void>();
   owner!: Actor;
+  /** Where pushed messages also go (an API test plugs a WebSocket hub in here). */
+  forward: Notifier | null = null;
 
   private constructor(readonly sim: AriSimulator, private readonly opts: HarnessOptions) {
     this.clock = { now: () => new Date(sim.control.now()) };
@@ -108,9 +110,13 @@ export class EngineHarness {
         this.messages.set(userId, list);
         const bot = this.bots.get(userId);
         if (bot) setImmediate(() => bot(message as Message));
+        this.forward?.toUser(userId, message);
       },
-      toTopic: (topic, message) => { this.topics.push({ topic, message: message as Message }); },
-      isWatched: (topic) => this.watched.has(topic),
+      toTopic: (topic, message) => {
+        this.topics.push({ topic, message: message as Message });
+        this.forward?.toTopic(topic, message);
+      },
+      isWatched: (topic) => this.watched.has(topic) || (this.forward?.isWatched(topic) ?? false),
     };
   }
 
