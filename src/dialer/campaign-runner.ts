@@ -149,11 +149,12 @@ export class CampaignRunner implements RunnerContext {
   leave(agentId: UserId, force = false): void {
     const s = this.session(agentId);
     if (!force && (s.kind === 'ringing' || s.kind === 'talking' || s.kind === 'wrap_up')) throw denied(`cannot leave while ${s.kind}`);
-    if (s.kind === 'previewing') this.work.handover(s, { type: 'cancel' });
+    // The state changes first, so a customer in preview goes back without an extra "ready" in the records.
+    this.must(s.apply({ type: 'leave', force: true }));
+    this.work.handover(s, { type: 'cancel' });
     if (!s.work?.call) this.work.settlePrevious(s);
     this.pool?.closeLine(s);
     s.clearTimers();
-    this.must(s.apply({ type: 'leave', force: true }));
     this.sessions.delete(agentId);
     this.hooks.sessionClosed(agentId);
     this.hooks.liveChanged(this.id);
@@ -175,10 +176,10 @@ export class CampaignRunner implements RunnerContext {
   private pause(): void {
     this.pool?.stop();
     for (const s of this.sessions.values()) {
-      if (s.kind === 'previewing') this.work.handover(s, { type: 'cancel' });
+      s.apply({ type: 'campaignPaused' });
+      this.work.handover(s, { type: 'cancel' });
       if (this.pool) this.pool.withdraw(s);
       s.cancelTimer('idle');
-      s.apply({ type: 'campaignPaused' });
     }
   }
 
@@ -203,12 +204,12 @@ export class CampaignRunner implements RunnerContext {
   telephonyLost(): void {
     this.pool?.stop();
     for (const s of this.sessions.values()) {
-      if (s.kind === 'previewing') this.work.handover(s, { type: 'cancel' });
-      if (s.kind !== 'ready') continue;
+      if (s.kind !== 'ready' && s.kind !== 'previewing') continue;
+      s.apply({ type: 'telephonyLost' });
+      this.work.handover(s, { type: 'cancel' });
       this.pool?.withdraw(s);
       s.wantsReady = true;
       s.cancelTimer('idle');
-      s.apply({ type: 'telephonyLost' });
     }
   }
 

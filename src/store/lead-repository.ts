@@ -145,7 +145,7 @@ export class LeadRepository {
     const phone = input.phones[0] ?? '';
     const id = this.db.transaction(() => {
       const contactId = input.contactId ?? this.s.holder.get(phone)?.contact_id ?? this.contacts.insert({
-        name: input.name, phones: phone ? [{ e164: phone, type: 'other' }] : [], email: null, address: null, birthday: null,
+        name: input.name, phones: input.phones.map((e164) => ({ e164, type: 'other' as const })), email: null, address: null, birthday: null,
         customFields: {}, tags: [], stage: null, source: 'inbound callback', timezone: input.timezone ?? null,
       }, { ownerId: null, createdBy: null, now: at });
       this.s.upsert.run({
