@@ -7,7 +7,7 @@ import { adaptiveTaperedPolicy, fixedRatioPolicy, progressivePolicy } from './ba
 import type { DialPolicyFactory } from './dial-policy';
 import { predictivePolicy } from './predictive-policy';
 import type { ShiftResult } from './shift-result';
-import { benchmarkScenarios, HOUR_MS, type ShiftScenario } from './shift-scenario';
+import { benchmarkScenarios, driftingScenario, HOUR_MS, type ShiftScenario } from './shift-scenario';
 import { simulateShift } from './simulate-shift';
 
 function arg(name: string): string | undefined {
@@ -86,13 +86,15 @@ function main(): void {
   const talks = (arg('talk') ?? '60,180').split(',').map((t) => Number(t) * 1000);
   const hours = Number(arg('hours') ?? '8');
   const only = arg('only');
-  const scenarios = benchmarkScenarios(talks)
+  const scenarios = [...benchmarkScenarios(talks), driftingScenario(19)]
     .map((s) => ({ ...s, shiftMs: hours * HOUR_MS }))
     .filter((s) => !only || s.name.includes(only));
   const out = process.stdout;
-  out.write(`pacing benchmark: ${scenarios.length} scenarios (talk means ${talks.map((t) => t / 1000).join(' s, ')} s), ${hours} h shifts, `
+  out.write(`pacing benchmark: ${scenarios.length} scenarios (talk means ${talks.map((t) => t / 1000).join(' s, ')} s, and a drifting answer rate), ${hours} h shifts, `
     + `tick 250 ms, hold limit 2 s, ring timeout 15 s, abandon target 3%\n`);
-  out.write('occupancy = (talk + wrap-up) / logged-in time; waits over all answered customers; ! = abandon over target\n');
+  out.write('occupancy = (talk + wrap-up) / logged-in time; waits over all answered customers; ! = abandon over target;\n'
+    + 'worst1h = worst abandon rate over any 60 minutes; fixed r and adapt tapered keep lines in use (ringing + on hold +\n'
+    + 'connected) at r × agents ready or talking, as a VICIdial dial level does; progressive places one call per ready agent\n');
   const started = Date.now();
   const cpuStart = process.cpuUsage();
   const summary: Summary[] = [];

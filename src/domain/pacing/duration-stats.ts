@@ -1,4 +1,5 @@
 import type { Lognormal } from './lognormal';
+import { fade } from './fade';
 import { erfc, normalPdf } from './standard-normal';
 
 /**
@@ -9,6 +10,8 @@ export interface DurationStats {
   readonly count: number;
   readonly sumLog: number;
   readonly sumLogSq: number;
+  /** When the last duration was added (for fading). */
+  readonly atMs: number;
 }
 
 /** What to assume before (and while) there is little data: `weight` pseudo-observations of this shape. */
@@ -18,13 +21,15 @@ export interface DurationPrior {
   readonly weight: number;
 }
 
-export const emptyDurationStats: DurationStats = { count: 0, sumLog: 0, sumLogSq: 0 };
+export const emptyDurationStats: DurationStats = { count: 0, sumLog: 0, sumLogSq: 0, atMs: 0 };
 
 const MIN_SIGMA = 0.05;
 
-export function addDuration(stats: DurationStats, ms: number): DurationStats {
+/** Adds one duration ending at atMs; with a finite half-life older ones fade (see recordAttempt). */
+export function addDuration(stats: DurationStats, ms: number, atMs = stats.atMs, halfLifeMs = Infinity): DurationStats {
   const l = Math.log(Math.max(ms, 1));
-  return { count: stats.count + 1, sumLog: stats.sumLog + l, sumLogSq: stats.sumLogSq + l * l };
+  const keep = fade(atMs - stats.atMs, halfLifeMs);
+  return { count: stats.count * keep + 1, sumLog: stats.sumLog * keep + l, sumLogSq: stats.sumLogSq * keep + l * l, atMs: Math.max(atMs, stats.atMs) };
 }
 
 /** Lognormal fit of the observations blended with the prior (posterior-mean style moment matching). */
@@ -60,7 +65,7 @@ export function estimateDurationWithOngoing(stats: DurationStats, prior: Duratio
       sumLog += mu + sigma * mills;
       sumLogSq += mu * mu + sigma * sigma + sigma * (a + mu) * mills;
     }
-    fit = estimateDuration({ count: stats.count + ongoingMs.length, sumLog, sumLogSq }, prior);
+    fit = estimateDuration({ count: stats.count + ongoingMs.length, sumLog, sumLogSq, atMs: stats.atMs }, prior);
   }
   return fit;
 }
