@@ -3,7 +3,9 @@
  * Simulates whole shifts for each scenario and prints every policy side by side with a verdict.
  */
 import { pacingSettings } from '../../src/domain/pacing/pacing-settings';
-import { adaptiveTaperedPolicy, fixedRatioPolicy, progressivePolicy } from './baseline-policies';
+import { adaptiveTaperedPolicy } from './adaptive-tapered-policy';
+import { fixedRatioPolicy } from './fixed-ratio-policy';
+import { progressivePolicy } from './progressive-policy';
 import type { DialPolicyFactory } from './dial-policy';
 import { predictivePolicy } from './predictive-policy';
 import type { ShiftResult } from './shift-result';
@@ -77,8 +79,8 @@ interface Summary {
 }
 
 function summaryTable(rows: Summary[]): string {
-  const head = `  ${'scenario'.padEnd(32)} ${'occup'.padStart(7)} ${'abandon'.padStart(7)} ${'worst1h'.padStart(7)}   best compliant baseline\n`;
-  return head + rows.map(({ scenario, ours, best, ok }) => `  ${scenario.name.padEnd(32)} ${pct(ours.occupancy)} ${pct(ours.abandonRate, 2)} `
+  const head = `  ${'scenario'.padEnd(42)} ${'occup'.padStart(7)} ${'abandon'.padStart(7)} ${'worst1h'.padStart(7)}   best compliant baseline\n`;
+  return head + rows.map(({ scenario, ours, best, ok }) => `  ${scenario.name.padEnd(42)} ${pct(ours.occupancy)} ${pct(ours.abandonRate, 2)} `
     + `${pct(ours.worstHourAbandonRate, 2)}   ${best ? `${best.policy.padEnd(16)}${pct(best.occupancy)}` : 'none'.padEnd(23)}  ${ok ? 'PASS' : 'FAIL'}`).join('\n') + '\n';
 }
 

@@ -1,7 +1,10 @@
 import type { DurationStats } from './duration-stats';
 import type { PacingSettings } from './pacing-settings';
 
-/** Answered customers and how many of them were abandoned, over some period. */
+/**
+ * Answered customers and how many of them were abandoned — not connected to an agent within the
+ * hold limit, including those who hung up while on hold — over some period.
+ */
 export interface AbandonCounts {
   readonly answered: number;
   readonly abandoned: number;
