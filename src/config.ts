@@ -45,7 +45,6 @@ export const configSchema = z.object({
     maxFileBytes: int(1024, 1024 * 1024 * 1024).describe('Largest accepted import file, in bytes.'),
   }),
   pacing: z.object({
-    abandonLockoutHours: int(0, 24 * 30).describe('Predictive: a contact whose call was abandoned is not dialled again for this many hours (regulators ask for 72).'),
     rollingWindowMinutes: int(5, 24 * 60).describe('Predictive: the abandon rate is held under the target over the whole campaign and over this rolling window.'),
   }),
   demo: z.object({

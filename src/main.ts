@@ -6,10 +6,12 @@ import { startHttpServer, type RunningServer } from './api/http-server';
 import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock } from './domain/clock';
 import { createLogger } from './logger';
+import { CampaignScheduler, systemTimers } from './services/campaign-scheduler';
 import { createServices, type Services } from './services/create-services';
 import { openDatabase } from './store/database';
 import { migrate } from './store/migrator';
 import { VERSION } from './version';
+import { serveWeb } from './web/serve-web';
 
 export interface RunningDialer {
   services: Services;
@@ -38,12 +40,16 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   const app = createApp({
     log, auth: services.auth, routes: apiRoutes(services), version: VERSION,
     health: () => ({ status: 'ok', db: db.open, telephony: 'not configured' }),
+    beforeApi: (express) => serveWeb(express, services.auth),
   });
   const http = await startHttpServer(app, config.host, config.port);
+  const scheduler = new CampaignScheduler(services.campaigns, systemClock, systemTimers, log.child({ component: 'campaign-scheduler' }));
+  scheduler.start();
   return {
     services,
     http,
     stop: async () => {
+      scheduler.stop();
       await http.stop();
       db.close();
     },

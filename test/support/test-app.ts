@@ -12,6 +12,7 @@ import { createServices, type Services } from '../../src/services/create-service
 import { openDatabase } from '../../src/store/database';
 import { migrate } from '../../src/store/migrator';
 import { VERSION } from '../../src/version';
+import { serveWeb } from '../../src/web/serve-web';
 
 /** A clock tests move by hand. */
 export class ManualClock implements Clock {
@@ -43,7 +44,7 @@ export async function startTestApp(overrides: Record<string, unknown> = {}): Pro
   migrate(db);
   const clock = new ManualClock();
   const services = createServices(db, config, clock, log);
-  const app = createApp({ log, auth: services.auth, routes: apiRoutes(services), version: VERSION, health: () => ({ status: 'ok', db: db.open, telephony: 'none' }) });
+  const app = createApp({ log, auth: services.auth, routes: apiRoutes(services), version: VERSION, health: () => ({ status: 'ok', db: db.open, telephony: 'none' }), beforeApi: (e) => serveWeb(e, services.auth) });
   const http = await startHttpServer(app, '127.0.0.1', 0);
   const request: TestApp['request'] = async (method, urlPath, options = {}) => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };

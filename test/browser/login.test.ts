@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { describeBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
+
+describeBrowser('login page (browser)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  before(async () => { browser = await launchBrowser(); });
+  after(async () => { await browser?.close(); });
+  beforeEach(async () => { app = await startTestApp(); });
+  afterEach(async () => { await app.close(); });
+
+  it('when a wrong password is typed, then the page says so in the chosen language, without a reload', async () => {
+    await app.services.users.createUnchecked({ username: 'lan', displayName: 'Lan', role: 'admin', password: 'a long secret 1' });
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`${app.url}/login`);
+    await page.fill('#username', 'lan');
+    await page.fill('#password', 'wrong');
+    await page.click('#login-submit');
+    await page.waitForFunction(() => document.getElementById('login-error')?.textContent !== '');
+    assert.equal(await page.textContent('#login-error'), 'Wrong username or password');
+    await page.click('#lang');
+    assert.equal(await page.textContent('#login-submit'), 'Đăng nhập');
+    assert.equal(await page.textContent('#login-error'), 'Sai tên đăng nhập hoặc mật khẩu');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'login.png') });
+    assert.deepEqual(errors.filter((e) => !/401/.test(e)), [], 'no console errors (CSP or script)');
+    await page.close();
+  });
+});
