@@ -1,6 +1,6 @@
 import type { Lognormal } from './lognormal';
 import { fade } from './fade';
-import { erfc, normalPdf } from './standard-normal';
+import { normalPdf, normalSurvival } from './standard-normal';
 
 /**
  * Running summary of observed durations (ring-to-answer, talk, wrap-up) as log-moments: O(1) memory,
@@ -50,8 +50,9 @@ export function estimateDuration(stats: DurationStats, prior: DurationPrior): Lo
  */
 export function estimateDurationWithOngoing(stats: DurationStats, prior: DurationPrior, ongoingMs: readonly number[]): Lognormal {
   let fit = estimateDuration(stats, prior);
-  // Once the finished durations outnumber the running ones twenty to one, the correction is noise.
-  if (ongoingMs.length === 0 || ongoingMs.length * 20 < stats.count) return fit;
+  // Once the finished durations outnumber the running ones five to one (past the first minutes of a
+  // campaign, whose first finished calls are the short ones), the correction is small.
+  if (ongoingMs.length === 0 || ongoingMs.length * 5 < stats.count) return fit;
   for (let step = 0; step < 2; step++) {
     let sumLog = stats.sumLog;
     let sumLogSq = stats.sumLogSq;
@@ -59,7 +60,7 @@ export function estimateDurationWithOngoing(stats: DurationStats, prior: Duratio
     for (const ms of ongoingMs) {
       const a = Math.log(Math.max(ms, 1));
       const z = (a - mu) / sigma;
-      const tail = 0.5 * erfc(z / Math.SQRT2);
+      const tail = normalSurvival(z);
       // Inverse Mills ratio; far in the tail it tends to z, where the ratio of tiny numbers is unstable.
       const mills = tail > 1e-12 ? normalPdf(z) / tail : z;
       sumLog += mu + sigma * mills;
