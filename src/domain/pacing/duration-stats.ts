@@ -45,8 +45,9 @@ export function estimateDuration(stats: DurationStats, prior: DurationPrior): Lo
 
 /**
  * The same fit, also counting durations still running (talks in progress) as "at least this long"
- * — right-censored observations, folded in with two EM steps while they are a sizeable share. Without them the first completed
- * calls of a campaign are the short ones, the talk time looks short, and the pacer over-dials.
+ * — right-censored observations, folded in with two EM steps while they are a sizeable share.
+ * Without them the first finished calls of a campaign are the short ones, the talk time looks
+ * short, and the pacer over-dials.
  */
 export function estimateDurationWithOngoing(stats: DurationStats, prior: DurationPrior, ongoingMs: readonly number[]): Lognormal {
   let fit = estimateDuration(stats, prior);
