@@ -45,6 +45,9 @@ export const configSchema = z.object({
   import: z.object({
     maxFileBytes: int(1024, 1024 * 1024 * 1024).describe('Largest accepted import file, in bytes.'),
   }),
+  pacing: z.object({
+    rollingWindowMinutes: int(5, 24 * 60).describe('Predictive: the abandon rate is held under the target over the whole campaign and over this rolling window.'),
+  }),
   demo: z.object({
     agents: int(0, 500).describe('Demo mode: number of simulated agent phones.'),
   }),
