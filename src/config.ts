@@ -56,6 +56,9 @@ export const configSchema = z.object({
     maxReportRows: int(0, 10_000_000).describe('Rejected and duplicate rows an import keeps for its downloadable report; beyond this they are only counted.'),
     cacheMb: int(2, 4096).describe('SQLite page cache of the import worker\'s own connection, in MiB; bigger keeps the indexes of a large contact table in memory while importing.'),
   }),
+  pacing: z.object({
+    rollingWindowMinutes: int(5, 24 * 60).describe('Predictive: the abandon rate is held under the target over the whole campaign and over this rolling window.'),
+  }),
   demo: z.object({
     agents: int(0, 500).describe('Demo mode: number of simulated agent phones.'),
   }),

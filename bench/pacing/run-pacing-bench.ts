@@ -3,11 +3,13 @@
  * Simulates whole shifts for each scenario and prints every policy side by side with a verdict.
  */
 import { pacingSettings } from '../../src/domain/pacing/pacing-settings';
-import { adaptiveTaperedPolicy, fixedRatioPolicy, progressivePolicy } from './baseline-policies';
+import { adaptiveTaperedPolicy } from './adaptive-tapered-policy';
+import { fixedRatioPolicy } from './fixed-ratio-policy';
+import { progressivePolicy } from './progressive-policy';
 import type { DialPolicyFactory } from './dial-policy';
 import { predictivePolicy } from './predictive-policy';
 import type { ShiftResult } from './shift-result';
-import { benchmarkScenarios, HOUR_MS, type ShiftScenario } from './shift-scenario';
+import { benchmarkScenarios, driftingScenario, HOUR_MS, type ShiftScenario } from './shift-scenario';
 import { simulateShift } from './simulate-shift';
 
 function arg(name: string): string | undefined {
@@ -77,8 +79,8 @@ interface Summary {
 }
 
 function summaryTable(rows: Summary[]): string {
-  const head = `  ${'scenario'.padEnd(32)} ${'occup'.padStart(7)} ${'abandon'.padStart(7)} ${'worst1h'.padStart(7)}   best compliant baseline\n`;
-  return head + rows.map(({ scenario, ours, best, ok }) => `  ${scenario.name.padEnd(32)} ${pct(ours.occupancy)} ${pct(ours.abandonRate, 2)} `
+  const head = `  ${'scenario'.padEnd(42)} ${'occup'.padStart(7)} ${'abandon'.padStart(7)} ${'worst1h'.padStart(7)}   best compliant baseline\n`;
+  return head + rows.map(({ scenario, ours, best, ok }) => `  ${scenario.name.padEnd(42)} ${pct(ours.occupancy)} ${pct(ours.abandonRate, 2)} `
     + `${pct(ours.worstHourAbandonRate, 2)}   ${best ? `${best.policy.padEnd(16)}${pct(best.occupancy)}` : 'none'.padEnd(23)}  ${ok ? 'PASS' : 'FAIL'}`).join('\n') + '\n';
 }
 
@@ -86,13 +88,15 @@ function main(): void {
   const talks = (arg('talk') ?? '60,180').split(',').map((t) => Number(t) * 1000);
   const hours = Number(arg('hours') ?? '8');
   const only = arg('only');
-  const scenarios = benchmarkScenarios(talks)
+  const scenarios = [...benchmarkScenarios(talks), driftingScenario(19)]
     .map((s) => ({ ...s, shiftMs: hours * HOUR_MS }))
     .filter((s) => !only || s.name.includes(only));
   const out = process.stdout;
-  out.write(`pacing benchmark: ${scenarios.length} scenarios (talk means ${talks.map((t) => t / 1000).join(' s, ')} s), ${hours} h shifts, `
+  out.write(`pacing benchmark: ${scenarios.length} scenarios (talk means ${talks.map((t) => t / 1000).join(' s, ')} s, and a drifting answer rate), ${hours} h shifts, `
     + `tick 250 ms, hold limit 2 s, ring timeout 15 s, abandon target 3%\n`);
-  out.write('occupancy = (talk + wrap-up) / logged-in time; waits over all answered customers; ! = abandon over target\n');
+  out.write('occupancy = (talk + wrap-up) / logged-in time; waits over all answered customers; ! = abandon over target;\n'
+    + 'worst1h = worst abandon rate over any 60 minutes; fixed r and adapt tapered keep lines in use (ringing + on hold +\n'
+    + 'connected) at r × agents ready or talking, as a VICIdial dial level does; progressive places one call per ready agent\n');
   const started = Date.now();
   const cpuStart = process.cpuUsage();
   const summary: Summary[] = [];

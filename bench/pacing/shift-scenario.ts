@@ -8,6 +8,8 @@ export interface ShiftScenario {
   readonly tickMs: number;
   /** Share of placed calls answered by a person; the rest ring until the timeout. */
   readonly answerRate: number;
+  /** When set, the answer rate of each hour of the shift instead (lists drift through the day). */
+  readonly answerRateByHour?: readonly number[];
   /** Dial-to-answer time of answered calls: lognormal, truncated below the ring timeout. */
   readonly ringMedianMs: number;
   readonly ringSigma: number;
@@ -39,6 +41,12 @@ export function defaultScenario(overrides: Partial<ShiftScenario> & Pick<ShiftSc
   const s = { ...base, ...overrides };
   const name = overrides.name ?? `${Math.round(s.answerRate * 100)}% ans, ${s.agents} agents, talk ${Math.round(s.talkMeanMs / 1000)} s`;
   return { ...s, name };
+}
+
+/** A harder day: the answer rate climbs from 15% to 60% by mid-shift and falls back, as lists and hours do. */
+export function driftingScenario(seed: number): ShiftScenario {
+  const byHour = [0.15, 0.2, 0.3, 0.45, 0.6, 0.45, 0.3, 0.2];
+  return defaultScenario({ agents: 50, answerRate: 0.35, answerRateByHour: byHour, talkMeanMs: 60_000, seed, name: 'drift 15→60→20% ans, 50 agents, talk 60 s' });
 }
 
 /** The benchmark matrix: answer rates 15/35/60 % × 10/50/200 agents × talk means 60/180 s. */

@@ -1,4 +1,6 @@
 import { addDuration, emptyDurationStats, type DurationStats } from '../../src/domain/pacing/duration-stats';
+import { emptyAnswerCounts, recordAttempt, type AnswerCounts } from '../../src/domain/pacing/estimate-answer-rate';
+import { PACING_HALF_LIFE_MS } from '../../src/domain/pacing/pacing-settings';
 import { emptyRollingAbandonWindow, recordAnsweredOutcome, rollingAbandonCounts, type RollingAbandonWindow } from '../../src/domain/pacing/rolling-abandon-window';
 import type { DialPolicy, ShiftDetails, ShiftView } from './dial-policy';
 import { EventQueue } from './event-queue';
@@ -39,8 +41,7 @@ class ShiftSimulation {
   private waitingHead = 0;
   private waitingCount = 0;
   private talking = 0;
-  private attempts = 0;
-  private answered = 0;
+  private answerCounts: AnswerCounts = emptyAnswerCounts;
   private abandoned = 0;
   private connects = 0;
   private ringTime: DurationStats = emptyDurationStats;
@@ -52,7 +53,7 @@ class ShiftSimulation {
   private readonly perMinuteAbandoned: number[];
   private readonly buf = { talking: [] as number[], wrapUp: [] as number[], ringing: [] as number[], waiting: [] as number[] };
 
-  constructor(private readonly s: ShiftScenario, private readonly policy: DialPolicy) {
+  constructor(private readonly s: ShiftScenario, private readonly policy: DialPolicy, private readonly memory: LearningMemory) {
     this.callRng = new SeededRandom(s.seed * 7919 + 1);
     this.wrapRng = new SeededRandom(s.seed * 104729 + 2);
     this.agentState = new Array<Agent>(s.agents).fill(Agent.Ready);
@@ -72,7 +73,7 @@ class ShiftSimulation {
       switch ((e.item % KINDS) as Ev) {
         case Ev.Tick: this.tick(e.time); break;
         case Ev.Answer: this.answer(id, e.time); break;
-        case Ev.RingOut: this.ringOut(id); break;
+        case Ev.RingOut: this.ringOut(id, e.time); break;
         case Ev.HoldTimeout: this.holdTimeout(id, e.time); break;
         case Ev.TalkEnd: this.talkEnd(id, e.time); break;
         case Ev.WrapEnd: this.wrapEnd(id, e.time); break;
@@ -94,7 +95,9 @@ class ShiftSimulation {
   private dial(now: number): void {
     const s = this.s;
     const id = this.callState.length;
-    const isAnswered = this.callRng.next() < s.answerRate;
+    const byHour = s.answerRateByHour;
+    const rate = byHour && byHour.length > 0 ? byHour[Math.min(byHour.length - 1, Math.floor(now / 3_600_000))]! : s.answerRate;
+    const isAnswered = this.callRng.next() < rate;
     let ringMs = s.ringTimeoutMs;
     if (isAnswered) {
       do ringMs = this.callRng.lognormal(Math.log(s.ringMedianMs), s.ringSigma); while (ringMs >= s.ringTimeoutMs);
@@ -116,18 +119,18 @@ class ShiftSimulation {
       this.ringing[pos] = last;
       this.ringPos[last] = pos;
     }
-    this.attempts += 1;
   }
 
-  private ringOut(id: number): void {
+  private ringOut(id: number, now: number): void {
     this.stopRinging(id);
+    this.answerCounts = recordAttempt(this.answerCounts, false, now, this.memory.attempts);
     this.callState[id] = Call.Done;
   }
 
   private answer(id: number, now: number): void {
     this.stopRinging(id);
-    this.answered += 1;
-    this.ringTime = addDuration(this.ringTime, now - this.callDialedAt[id]!);
+    this.answerCounts = recordAttempt(this.answerCounts, true, now, this.memory.attempts);
+    this.ringTime = addDuration(this.ringTime, now - this.callDialedAt[id]!, now, this.memory.durations);
     this.callAnsweredAt[id] = now;
     const agent = this.readyAgents.pop();
     if (agent !== undefined) return this.connect(id, agent, now);
@@ -168,7 +171,7 @@ class ShiftSimulation {
 
   private talkEnd(agent: number, now: number): void {
     this.busyMs += now - this.agentSince[agent]!;
-    this.talkTime = addDuration(this.talkTime, now - this.agentSince[agent]!);
+    this.talkTime = addDuration(this.talkTime, now - this.agentSince[agent]!, now, this.memory.durations);
     this.callState[this.agentCall[agent]!] = Call.Done;
     this.talking -= 1;
     this.agentState[agent] = Agent.WrapUp;
@@ -179,7 +182,7 @@ class ShiftSimulation {
 
   private wrapEnd(agent: number, now: number): void {
     this.busyMs += now - this.agentSince[agent]!;
-    this.wrapUpTime = addDuration(this.wrapUpTime, now - this.agentSince[agent]!);
+    this.wrapUpTime = addDuration(this.wrapUpTime, now - this.agentSince[agent]!, now, this.memory.durations);
     while (this.waitingHead < this.waiting.length) {
       const id = this.waiting[this.waitingHead++]!;
       if (this.callState[id] === Call.Waiting) return this.connect(id, agent, now);
@@ -218,7 +221,7 @@ class ShiftSimulation {
     return {
       talkingElapsedMs: b.talking, wrapUpElapsedMs: b.wrapUp, ringingElapsedMs: b.ringing, waitingElapsedMs: b.waiting,
       history: {
-        attempts: this.attempts, answered: this.answered, ringTime: this.ringTime, talkTime: this.talkTime, wrapUpTime: this.wrapUpTime,
+        attempts: this.answerCounts.attempts, answered: this.answerCounts.answered, ringTime: this.ringTime, talkTime: this.talkTime, wrapUpTime: this.wrapUpTime,
         campaign: { answered: this.connects + this.abandoned, abandoned: this.abandoned },
         rolling: rollingAbandonCounts(this.rolling, now),
       },
@@ -259,6 +262,12 @@ class ShiftSimulation {
   }
 }
 
-export function simulateShift(scenario: ShiftScenario, policy: DialPolicy): ShiftResult {
-  return new ShiftSimulation(scenario, policy).run();
+/** Half-lives with which the simulated engine forgets what it learned (see recordAttempt). */
+export interface LearningMemory {
+  readonly attempts: number;
+  readonly durations: number;
+}
+
+export function simulateShift(scenario: ShiftScenario, policy: DialPolicy, memory: LearningMemory = PACING_HALF_LIFE_MS): ShiftResult {
+  return new ShiftSimulation(scenario, policy, memory).run();
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { fixedRatioPolicy, progressivePolicy } from '../../bench/pacing/baseline-policies';
+import { fixedRatioPolicy } from '../../bench/pacing/fixed-ratio-policy';
+import { progressivePolicy } from '../../bench/pacing/progressive-policy';
 import { EventQueue } from '../../bench/pacing/event-queue';
 import { predictivePolicy } from '../../bench/pacing/predictive-policy';
 import { defaultScenario } from '../../bench/pacing/shift-scenario';

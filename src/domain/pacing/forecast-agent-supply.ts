@@ -31,11 +31,20 @@ const STEP_MS = 1000;
  */
 const KNOTS = 4;
 
-/** Fills knots[i] = P(done within i/(KNOTS-1) × horizon | still busy after e); false when never done. */
-function conditionalKnots(d: Lognormal, e: number, horizonMs: number, knots: number[]): boolean {
+/**
+ * Fills knots[i] = P(done within i/(KNOTS-1) × horizon | still busy after e); false when never done.
+ * Once an agent is well past the horizon's length into its state, the hazard barely moves within
+ * it and the two ends are enough (`straightAfterMs`).
+ */
+function conditionalKnots(d: Lognormal, e: number, horizonMs: number, knots: number[], straightAfterMs = Infinity): boolean {
   const surv = lognormalSurvival(d, e);
   if (surv <= 1e-200) return false;
   knots[0] = 0;
+  if (e >= straightAfterMs) {
+    const end = 1 - lognormalSurvival(d, e + horizonMs) / surv;
+    for (let i = 1; i < KNOTS; i++) knots[i] = (i / (KNOTS - 1)) * end;
+    return true;
+  }
   for (let i = 1; i < KNOTS; i++) knots[i] = 1 - lognormalSurvival(d, e + (i / (KNOTS - 1)) * horizonMs) / surv;
   return true;
 }
@@ -71,7 +80,7 @@ function talkingAgentsFree(m: SupplyModel, elapsed: readonly number[], offsets: 
   if (elapsed.length === 0) return free;
   const sum = zeros(KNOTS);
   for (const e of elapsed) {
-    if (!conditionalKnots(m.talk, e, horizonMs, knots)) continue;
+    if (!conditionalKnots(m.talk, e, horizonMs, knots, 2 * horizonMs)) continue;
     for (let i = 0; i < KNOTS; i++) sum[i]! += knots[i]!;
   }
   const steps = Math.ceil(horizonMs / STEP_MS);

@@ -1,7 +1,10 @@
 import type { DurationStats } from './duration-stats';
 import type { PacingSettings } from './pacing-settings';
 
-/** Answered customers and how many of them were abandoned, over some period. */
+/**
+ * Answered customers and how many of them were abandoned — not connected to an agent within the
+ * hold limit, including those who hung up while on hold — over some period.
+ */
 export interface AbandonCounts {
   readonly answered: number;
   readonly abandoned: number;
@@ -9,10 +12,15 @@ export interface AbandonCounts {
 
 /** What the campaign has learned so far. */
 export interface PacingHistory {
-  /** Finished attempts (answered or not) and how many were answered by a person. */
+  /**
+   * Finished attempts that rang (answered, or rang out / no answer) and how many were answered by a
+   * person (after answering-machine detection). Calls that failed at once (busy, congestion,
+   * invalid number) are left out: they leave the ringing pool in a second and would make the calls
+   * still ringing look less likely to answer than they are.
+   */
   readonly attempts: number;
   readonly answered: number;
-  /** Dial-to-answer time of answered calls. */
+  /** Dial-to-answer time of calls answered by a person. */
   readonly ringTime: DurationStats;
   readonly talkTime: DurationStats;
   readonly wrapUpTime: DurationStats;
@@ -21,7 +29,10 @@ export interface PacingHistory {
   readonly rolling: AbandonCounts;
 }
 
-/** Everything the pacer looks at, at one instant. Elapsed times are in milliseconds. */
+/**
+ * Everything the pacer looks at, at one instant, for one campaign. Elapsed times are in
+ * milliseconds. Agents are those working the campaign and not paused (ready, talking, wrap-up).
+ */
 export interface PacingInput {
   readonly settings: PacingSettings;
   readonly history: PacingHistory;

@@ -58,3 +58,9 @@ export const DEFAULT_PACING_SETTINGS: PacingSettings = {
 export function pacingSettings(overrides: Partial<PacingSettings> = {}): PacingSettings {
   return { ...DEFAULT_PACING_SETTINGS, ...overrides };
 }
+
+/**
+ * Half-lives the engine should use when it learns (recordAttempt, addDuration): answer rates drift
+ * through the day, so the last several minutes speak for now.
+ */
+export const PACING_HALF_LIFE_MS = { attempts: 10 * 60_000, durations: 30 * 60_000 } as const;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { estimateDuration, estimateDurationWithOngoing, emptyDurationStats } from '../../../src/domain/pacing/duration-stats';
+import { addDuration, emptyDurationStats, estimateDuration, estimateDurationWithOngoing } from '../../../src/domain/pacing/duration-stats';
 import { lognormalMedian } from '../../../src/domain/pacing/lognormal';
 import { statsOf } from './make-pacing-input';
 
@@ -28,5 +28,20 @@ describe('duration estimates', () => {
   it('when finished durations vastly outnumber running ones, then the running ones change nothing', () => {
     const finished = statsOf(1000, 60_000, 0.8);
     assert.deepEqual(estimateDurationWithOngoing(finished, prior, [5000, 90_000]), estimateDuration(finished, prior));
+  });
+});
+
+describe('fading durations', () => {
+  it('when talks get longer and old ones fade, then the estimate follows the recent ones', () => {
+    const day = (halfLifeMs: number) => {
+      let s = emptyDurationStats;
+      for (let i = 0; i < 600; i++) s = addDuration(s, 30_000, i * 5000, halfLifeMs);
+      for (let i = 0; i < 600; i++) s = addDuration(s, 120_000, 3_000_000 + i * 5000, halfLifeMs);
+      return s;
+    };
+    const median = (s: ReturnType<typeof day>) => lognormalMedian(estimateDuration(s, { medianMs: 60_000, sigma: 0.8, weight: 5 }));
+    assert.ok(median(day(30 * 60_000)) > 80_000, `faded ${median(day(30 * 60_000))}`);
+    assert.ok(median(day(Infinity)) < 65_000, `whole day ${median(day(Infinity))}`);
+    assert.equal(day(Infinity).atMs, 3_000_000 + 599 * 5000);
   });
 });

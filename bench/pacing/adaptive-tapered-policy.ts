@@ -1,31 +1,5 @@
+import { dialLevelCalls } from './dial-level';
 import type { DialPolicy, DialPolicyFactory, ShiftView } from './dial-policy';
-
-/** Lines in use the way VICIdial counts active calls: ringing, on hold, and connected to an agent. */
-function linesInUse(v: ShiftView): number {
-  return v.ringing + v.waiting + v.talking;
-}
-
-/** Agents a VICIdial dial level multiplies: ready or in a call (an agent in wrap-up is paused in dispo). */
-function dialLevelAgents(v: ShiftView): number {
-  return v.ready + v.talking;
-}
-
-/** Progressive 1:1: one call per ready agent not yet covered by a ringing or waiting call. Never abandons. */
-export const progressivePolicy: DialPolicyFactory = () => ({
-  name: 'progressive 1:1',
-  decide: (v) => v.ready - v.ringing - v.waiting,
-});
-
-/**
- * A fixed dial level in VICIdial's sense: keep level × agents (ready or in a call; wrap-up is the
- * paused dispo screen there) lines in use, counting ringing, waiting and connected calls.
- */
-export function fixedRatioPolicy(level: number): DialPolicyFactory {
-  return () => ({
-    name: `fixed ${level.toFixed(1)}`,
-    decide: (v) => Math.floor(level * dialLevelAgents(v)) - linesInUse(v),
-  });
-}
 
 /** Tuning of the adaptive baseline, after VICIdial's adaptive campaign settings. */
 export interface AdaptiveTaperedOptions {
@@ -57,7 +31,7 @@ export function adaptiveTaperedPolicy(opts: AdaptiveTaperedOptions): DialPolicyF
     return {
       name: 'adapt tapered',
       decide(v) {
-        const counted = dialLevelAgents(v);
+        const counted = v.ready + v.talking;
         const c = v.campaign;
         samples.push({ at: v.nowMs, diff: v.ready - v.waiting, agents: counted, answered: c.answered, abandoned: c.abandoned });
         while (samples.length > 0 && samples[0]!.at < v.nowMs - MINUTE_MS) samples.shift();
@@ -65,7 +39,7 @@ export function adaptiveTaperedPolicy(opts: AdaptiveTaperedOptions): DialPolicyF
           nextAdjustAt += opts.intervalMs;
           level = adjustLevel(level, samples, v, opts);
         }
-        return Math.floor(level * counted) - linesInUse(v);
+        return dialLevelCalls(v, level);
       },
     };
   };
