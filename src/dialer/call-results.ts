@@ -74,13 +74,20 @@ export class CallResults {
     }
   }
 
+  /** Sticky campaigns route a contact's later calls to the agent who spoke with them first. */
+  private stickyOwner(c: Campaign, attemptId: number, owner: number | null): number | null {
+    if (!c.stickyAgent || owner !== null) return owner;
+    const a = this.d.attempts.get(attemptId);
+    return a?.connectedAt && a.agentId !== null ? a.agentId : null;
+  }
+
   private apply(c: Campaign, attemptId: number, leadId: LeadId, result: CallResult, disposition: Disposition | null): ResultChange {
     const now = this.d.clock.now();
     const lead = this.d.leads.get(leadId);
     if (!lead) return { ok: false, reason: 'lead_changed' };
     const r = applyCallResult(lead, result, callResultPolicy(c), now);
     if (!r.ok) return { ok: false, reason: r.reason, field: r.field };
-    const next: LeadSnapshot = r.lead;
+    const next: LeadSnapshot = { ...r.lead, ownerAgentId: this.stickyOwner(c, attemptId, r.lead.ownerAgentId) };
     if (!this.d.leads.save(leadId, 'in_progress', next, now)) return { ok: false, reason: 'lead_changed' };
     if (disposition) this.d.attempts.dispose(attemptId, disposition, result.callbackAt ?? null, next.status, now);
     else this.d.attempts.setResult(attemptId, next.status);

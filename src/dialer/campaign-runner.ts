@@ -64,7 +64,7 @@ export class CampaignRunner implements RunnerContext {
     this.hooks.liveChanged(this.id);
   }
 
-  wrapUpEnded(ms: number): void { this.pool?.pacing.wrapUpEnded(ms); }
+  wrapUpEnded(ms: number): void { this.pool?.pacing.wrapUpEnded(this.d.clock.now(), ms); }
 
   agentEvent(s: AgentSession, event: AgentEventName, extra: Record<string, unknown> = {}): void {
     this.d.notifier.toUser(s.agentId, { type: 'agent.event', event, campaignId: this.id, at: this.d.clock.now().toISOString(), ...extra });

@@ -22,12 +22,14 @@ export interface DialerSettings {
   idleRetryMs: number;
   /** After a restart, how long dialling attempts wait for telephony before they are settled without it. */
   recoveryTimeoutMs: number;
+  /** Predictive: the rolling window the abandon rate is held over (besides the whole campaign). */
+  rollingWindowMinutes: number;
 }
 
 export const DEFAULT_DIALER_SETTINGS: DialerSettings = {
   ringTimeoutSeconds: 15, agentRingTimeoutSeconds: 20, holdMaxSeconds: 2, mohClass: 'default',
   safeHarborMedia: ['sound:dialer-safe-harbor'], ivrMaxLines: 10, ivrInvalidMedia: ['sound:dialer-invalid-choice'],
-  pacingIntervalMs: 1000, idleRetryMs: 30_000, recoveryTimeoutMs: 30_000,
+  pacingIntervalMs: 1000, idleRetryMs: 30_000, recoveryTimeoutMs: 30_000, rollingWindowMinutes: 60,
 };
 
 export interface EngineDeps {

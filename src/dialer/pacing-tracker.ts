@@ -1,9 +1,11 @@
 import type { Campaign } from '../domain/campaign';
 import { decidePacing } from '../domain/pacing/decide-pacing';
+import { campaignPacingSettings } from '../domain/pacing/campaign-pacing-settings';
 import { addDuration, emptyDurationStats, type DurationStats } from '../domain/pacing/duration-stats';
+import { emptyAnswerCounts, recordAttempt, type AnswerCounts } from '../domain/pacing/estimate-answer-rate';
 import type { PacingDecision } from '../domain/pacing/pacing-decision';
 import type { AbandonCounts, PacingInput } from '../domain/pacing/pacing-input';
-import { pacingSettings } from '../domain/pacing/pacing-settings';
+import { PACING_HALF_LIFE_MS } from '../domain/pacing/pacing-settings';
 import {
   emptyRollingAbandonWindow, recordAnsweredOutcome, rollingAbandonCounts, rollingAbandonRate, type RollingAbandonWindow,
 } from '../domain/pacing/rolling-abandon-window';
@@ -16,35 +18,36 @@ import type { DialerSettings } from './engine-deps';
  * Campaign-wide abandon counts start from the store, so a restart keeps holding the target over the campaign.
  */
 export class PacingTracker {
-  private attempts = 0;
-  private answered = 0;
+  private answers: AnswerCounts = emptyAnswerCounts;
   private ringTime: DurationStats = emptyDurationStats;
   private talkTime: DurationStats = emptyDurationStats;
   private wrapUpTime: DurationStats = emptyDurationStats;
   private campaign: AbandonCounts;
-  private rolling: RollingAbandonWindow = emptyRollingAbandonWindow();
+  private rolling: RollingAbandonWindow;
   last: PacingDecision | null = null;
 
-  constructor(initial: AbandonCounts) {
+  constructor(initial: AbandonCounts, rollingWindowMs: number) {
     this.campaign = { ...initial };
+    this.rolling = emptyRollingAbandonWindow(rollingWindowMs);
   }
 
   /** One finished customer call. `answeredHuman` counts toward the abandon rate; `abandoned` says how it ended. */
   callEnded(at: Date, call: Pick<ActiveCall, 'dialedAt' | 'answeredAt' | 'connectedAt'>, outcome: string | null): void {
     if (outcome === null) return;
-    this.attempts++;
+    const t = at.getTime();
     const human = outcome === 'answered' || outcome === 'abandoned';
+    this.answers = recordAttempt(this.answers, human, t, PACING_HALF_LIFE_MS.attempts);
     if (!human) return;
-    this.answered++;
-    if (call.answeredAt) this.ringTime = addDuration(this.ringTime, call.answeredAt.getTime() - call.dialedAt.getTime());
-    if (call.connectedAt) this.talkTime = addDuration(this.talkTime, at.getTime() - call.connectedAt.getTime());
+    const fade = PACING_HALF_LIFE_MS.durations;
+    if (call.answeredAt) this.ringTime = addDuration(this.ringTime, call.answeredAt.getTime() - call.dialedAt.getTime(), t, fade);
+    if (call.connectedAt) this.talkTime = addDuration(this.talkTime, t - call.connectedAt.getTime(), t, fade);
     const abandoned = outcome === 'abandoned';
     this.campaign = { answered: this.campaign.answered + 1, abandoned: this.campaign.abandoned + (abandoned ? 1 : 0) };
     this.rolling = recordAnsweredOutcome(this.rolling, { atMs: at.getTime(), abandoned });
   }
 
-  wrapUpEnded(ms: number): void {
-    this.wrapUpTime = addDuration(this.wrapUpTime, ms);
+  wrapUpEnded(at: Date, ms: number): void {
+    this.wrapUpTime = addDuration(this.wrapUpTime, ms, at.getTime(), PACING_HALF_LIFE_MS.durations);
   }
 
   rates(now: Date): { campaign: number; rolling: number } {
@@ -56,15 +59,9 @@ export class PacingTracker {
   decide(c: Campaign, s: DialerSettings, now: Date, agents: readonly AgentSession[], calls: readonly ActiveCall[]): PacingDecision {
     const t = now.getTime();
     const input: PacingInput = {
-      settings: pacingSettings({
-        abandonTarget: c.abandonRateTarget,
-        holdLimitMs: s.holdMaxSeconds * 1000,
-        maxLinesPerAgent: c.maxLinesPerAgent,
-        ringTimeoutMs: s.ringTimeoutSeconds * 1000,
-        wrapUpLimitMs: c.wrapUpSeconds > 0 ? c.wrapUpSeconds * 1000 : null,
-      }),
+      settings: campaignPacingSettings(c, s),
       history: {
-        attempts: this.attempts, answered: this.answered, ringTime: this.ringTime, talkTime: this.talkTime, wrapUpTime: this.wrapUpTime,
+        attempts: this.answers.attempts, answered: this.answers.answered, ringTime: this.ringTime, talkTime: this.talkTime, wrapUpTime: this.wrapUpTime,
         campaign: this.campaign, rolling: rollingAbandonCounts(this.rolling, t),
       },
       agents: {

@@ -26,7 +26,7 @@ export class PoolDialer {
   private kicking = false;
 
   constructor(private readonly x: RunnerContext, private readonly work: AgentWork) {
-    this.pacing = new PacingTracker(x.d.attempts.abandonCounts(x.campaign.id));
+    this.pacing = new PacingTracker(x.d.attempts.abandonCounts(x.campaign.id), x.d.settings.rollingWindowMinutes * 60_000);
   }
 
   private get isIvr(): boolean { return this.x.campaign.dialingMode === 'ivr'; }

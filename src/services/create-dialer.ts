@@ -34,7 +34,7 @@ export function blockListOf(s: Services): BlockList {
 /** A notifier that drops everything (no WebSocket hub, e.g. tools and some tests). */
 export const silentNotifier: Notifier = { toUser: () => undefined, toTopic: () => undefined, isWatched: () => false };
 
-export function dialerSettingsFrom(config: Pick<Config, 'telephony' | 'engine'>): DialerSettings {
+export function dialerSettingsFrom(config: Pick<Config, 'telephony' | 'engine' | 'pacing'>): DialerSettings {
   const t = config.telephony;
   const d = config.engine;
   const media = (s: string) => s.split(',').map((m) => m.trim()).filter(Boolean);
@@ -43,6 +43,7 @@ export function dialerSettingsFrom(config: Pick<Config, 'telephony' | 'engine'>)
     ringTimeoutSeconds: t.ringTimeoutSeconds, agentRingTimeoutSeconds: t.agentRingTimeoutSeconds, holdMaxSeconds: t.holdMaxSeconds,
     mohClass: t.mohClass, safeHarborMedia: media(d.safeHarborMedia), ivrMaxLines: d.ivrMaxLines, ivrInvalidMedia: media(d.ivrInvalidMedia),
     pacingIntervalMs: d.pacingIntervalMs, idleRetryMs: d.idleRetrySeconds * 1000, recoveryTimeoutMs: d.recoveryTimeoutSeconds * 1000,
+    rollingWindowMinutes: config.pacing.rollingWindowMinutes,
   };
 }
 

@@ -72,6 +72,30 @@ describe('dialing modes through the ARI simulator', function () {
     assert.ok(h.messagesOf(a, 'agent.event').some((m) => m.event === 'quota_reached'));
   });
 
+  it('when a sticky campaign calls a contact back, then the agent who spoke with them gets the callback', async () => {
+    h = await EngineHarness.start({});
+    const agents = [h.agent('stan', '1001'), h.agent('stella', '1002')];
+    const c = h.campaign({ dialingMode: 'progressive', agentIds: agents, stickyAgent: true, wrapUpSeconds: 2 });
+    const [lead] = h.addLeads(c.id, ['09070001']);
+    const handed: number[] = [];
+    for (const a of agents) {
+      h.bot(a, (m: Message) => {
+        if (m.type === 'agent.event' && m.event === 'customer_handed_over') handed.push(a);
+        if (m.type !== 'agent.view' || !m.view.allowed.dispose) return;
+        const callback = handed.length === 1;
+        try {
+          h.engine.dispose(a, m.view.customer.attemptId, callback ? 'callback' : 'closed_deal', callback ? new Date(h.clock.now().getTime() + 120_000) : undefined);
+        } catch { /* moved on */ }
+      });
+      h.engine.join(a, c.id);
+      h.engine.ready(a, c.id);
+    }
+    assert.ok(await h.run(() => h.leads.get(lead!)!.status === 'success', 600_000));
+    assert.equal(handed.length, 2);
+    assert.equal(handed[1], handed[0], 'the callback went to the same agent');
+    assert.equal(h.leads.get(lead!)!.ownerAgentId, handed[0], 'the agent is in charge of the contact now');
+  });
+
   it('when the campaign is paused and resumed, then a customer in preview goes back, agents pause, and work resumes', async () => {
     h = await EngineHarness.start({});
     const a = h.agent('paul', '1001');
