@@ -1,30 +1,11 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { describeBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
-import { DemoProduct, PASSWORD } from '../support/demo-product';
+import { DemoProduct } from '../support/demo-product';
+import { apiGet, signIn, watchProblems } from './support/page-helpers';
 
 const XSS_NAME = '<img src=x onerror=alert(1)>';
-
-/** What a test keeps of the page's errors: CSP violations and script errors end up in the console. */
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' && !/401|409/.test(m.text())) problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('response', (r) => { if (r.status() === 404) problems.push(`404 ${r.url()}`); });
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  return problems;
-}
-
-async function login(page: Page, url: string, username: string, then: string): Promise<void> {
-  await page.goto(`${url}${then}`);
-  await page.waitForURL(/\/login$/);
-  await page.fill('#username', username);
-  await page.fill('#password', PASSWORD);
-  await page.click('#login-submit');
-  await page.waitForURL((u) => u.pathname !== '/login');
-  if (!page.url().endsWith(then)) await page.goto(`${url}${then}`);
-}
 
 /** The datetime-local text for an instant, in the browser's zone (the test runs in the same zone). */
 function localInput(d: Date): string {
@@ -81,16 +62,18 @@ describeBrowser('agent page in demo mode (browser)', () => {
       Object.defineProperty(window, 'Notification', { value: Recording });
     });
     const agent = await agentContext.newPage();
-    const agentProblems = watch(agent);
-    await login(agent, product.url, 'ann', '/agent');
+    const agentProblems = watchProblems(agent);
+    await signIn(agent, product.url, 'ann', '/agent');
+    await agent.waitForSelector(`[data-join="${campaign.id}"]`);
+    await agent.screenshot({ path: path.join(SCREENSHOT_DIR, 'agent-campaigns.png') });
     await agent.click(`[data-join="${campaign.id}"]`);
     await agent.waitForSelector('#agent-bar:not([hidden])');
     assert.equal(await agent.textContent('#agent-state'), 'Not ready');
 
     const sup = await supervisorContext.newPage();
     // Watched from the dashboard on: the login page sends admins to /admin, another branch's page.
-    await login(sup, product.url, 'sue', '/supervisor');
-    const supProblems = watch(sup);
+    await signIn(sup, product.url, 'sue', '/supervisor');
+    const supProblems = watchProblems(sup);
     await sup.waitForSelector(`#agents-table tr[data-agent="${ann}"] [data-state="not_ready"]`);
 
     // Ready: the preview countdown runs from the server's deadline, then the call starts by itself.
@@ -117,8 +100,8 @@ describeBrowser('agent page in demo mode (browser)', () => {
     await agent.check('fieldset[data-question] input[value="Internet"]');
     await agent.fill('fieldset.free-text textarea', 'Call after 5 pm');
     await agent.waitForFunction(() => document.getElementById('autosave-status')?.textContent === 'Answers saved');
-    const attemptId = (await (await fetch(`${product.url}/api/agent/state`, { headers: { authorization: `Bearer ${token}` } })).json()).customer.attemptId;
-    const saved = await (await fetch(`${product.url}/api/agent/attempts/${attemptId}/answers`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const attemptId = (await apiGet(product.url, token, '/api/agent/state')).customer.attemptId;
+    const saved = await apiGet(product.url, token, `/api/agent/attempts/${attemptId}/answers`);
     const byQuestion = Object.fromEntries(saved.map((a: { questionId: number; value: unknown }) => [a.questionId, a.value]));
     const [q1, q2, q3] = script.questions;
     assert.deepEqual([byQuestion[q1!.id], byQuestion[q2!.id], byQuestion[q3!.id]], ['Yes', ['Internet'], 'Call after 5 pm']);
@@ -136,7 +119,7 @@ describeBrowser('agent page in demo mode (browser)', () => {
     await agent.fill('#callback-at', localInput(new Date(Date.now() + 4000)));
     await agent.click('#btn-set-callback');
     await agent.waitForFunction(() => document.querySelector<HTMLButtonElement>('#dispo-interested')?.disabled === true);
-    const customers = await (await fetch(`${product.url}/api/agent/campaigns/${campaign.id}/customers`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const customers = await apiGet(product.url, token, `/api/agent/campaigns/${campaign.id}/customers`);
     assert.deepEqual([customers[0].disposition, customers[0].status], ['callback', 'callback_scheduled']);
     await agent.waitForSelector(`#reminders .reminder[data-attempt="${attemptId}"]`, { timeout: 10_000 });
     assert.match(await agent.textContent('#reminders .reminder') ?? '', new RegExp(`Call back ${XSS_NAME.replace(/[()]/g, '\\$&')}`));

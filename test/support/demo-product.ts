@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config';
 import type { Campaign } from '../../src/domain/campaign';
 import type { CampaignSettings } from '../../src/domain/campaign-settings';
 import type { ContactDraft } from '../../src/domain/contact-draft';
+import type { ContactStatus } from '../../src/domain/contact-status';
 import type { Actor } from '../../src/domain/roles';
 import type { Script } from '../../src/domain/script';
 import { createLogger } from '../../src/logger';
@@ -63,13 +64,13 @@ export class DemoProduct {
    * A contact on the campaign's list. Numbers are stored as given (not E.164), so the simulator reads the
    * reference prefixes: `0901…` answers, `0902…` is busy.
    */
-  customer(campaignId: number, contact: Partial<Omit<ContactDraft, 'phones'>> & { name: string; phones: string[] }): number {
+  customer(campaignId: number, contact: Partial<Omit<ContactDraft, 'phones'>> & { name: string; phones: string[] }, status?: ContactStatus): number {
     const now = this.services.clock.now();
     const contactId = this.services.crm.repos.contacts.insert({
       email: null, address: null, birthday: null, customFields: {}, tags: [], stage: null, source: 'test', timezone: null,
       ...contact, phones: contact.phones.map((e164) => ({ e164, type: 'mobile' as const })),
     }, { ownerId: null, createdBy: this.owner.id, now: now.toISOString() });
-    return new LeadRepository(this.services.db).add({ campaignId, contactId, name: contact.name, phones: contact.phones }, now).id;
+    return new LeadRepository(this.services.db).add({ campaignId, contactId, name: contact.name, phones: contact.phones, status }, now).id;
   }
 
   async stop(): Promise<void> {

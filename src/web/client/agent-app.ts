@@ -193,7 +193,7 @@ export class AgentApp {
     try {
       const [settings, script] = await Promise.all([
         api<CampaignSettings>('GET', `/api/campaigns/${id}`),
-        api<AgentScript>('GET', `/api/agent/campaigns/${id}/script`).catch(() => null),
+        this.view.campaign?.scriptId == null ? null : api<AgentScript>('GET', `/api/agent/campaigns/${id}/script`).catch(() => null),
       ]);
       if (this.campaignId !== id) return;
       this.settings = settings;

@@ -138,6 +138,10 @@ function statusText(v: AgentView): string {
   if (v.line === 'ringing') return t('agent.line.ringing');
   if (v.state.kind === 'paused') return t('agent.pausedCampaign');
   if (v.atMaxQuota) return t('agent.atMaxQuota');
-  if (v.state.kind === 'ready') return v.noCustomer ? t('agent.noCustomer') : t('agent.waitingCustomer');
+  if (v.state.kind === 'ready') {
+    if (v.noCustomer) return t('agent.noCustomer');
+    return v.allowed.nextCustomer ? t('agent.hint.getCustomer') : t('agent.waitingCustomer');
+  }
+  if (v.state.kind === 'not_ready') return t('agent.hint.notReady');
   return '';
 }

@@ -1,5 +1,5 @@
 import { h, replaceChildren, type Child } from './dom.js';
-import { t, type MessageKey } from './i18n.js';
+import { currentLanguage, t, type MessageKey } from './i18n.js';
 import { agentLabels } from './agent-labels.js';
 import type { AgentStateKind, ContactStatus, Disposition } from './agent-types.js';
 import { HISTORY_CAPACITY, type LiveSnapshot, type SupervisorApp } from './supervisor-app.js';
@@ -59,7 +59,7 @@ export class SupervisorView {
       s && (s.state === 'running' || s.state === 'paused') && h('span', { class: `tag campaign-${s.state}` }, t(`sup.campaignState.${s.state}`)),
       h('span', { class: 'grow' }),
       h('span', { class: `conn ${app.connected ? 'conn-live' : 'conn-poll'}`, id: 'sup-connection' }, t(app.connected ? 'sup.live' : 'sup.polling')),
-      s && h('span', { class: 'muted', id: 'sup-updated' }, `${t('sup.updated')} ${new Date(app.receivedAt).toLocaleTimeString()}`));
+      s && h('span', { class: 'muted', id: 'sup-updated' }, `${t('sup.updated')} ${new Date(app.receivedAt).toLocaleTimeString(currentLanguage() === 'vi' ? 'vi-VN' : 'en-GB')}`));
   }
 
   private tiles(s: LiveSnapshot): HTMLElement {
