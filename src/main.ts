@@ -8,6 +8,7 @@ import { systemClock } from './domain/clock';
 import { createLogger } from './logger';
 import { CampaignScheduler, systemTimers } from './services/campaign-scheduler';
 import { createServices, type Services } from './services/create-services';
+import { seedDemoCampaigns } from './demo/seed-demo-campaigns';
 import { seedDemoUsers } from './demo/seed-demo-users';
 import type { DemoPbx } from './demo/start-demo-pbx';
 import { startTelephony, type RunningTelephony } from './start-telephony';
@@ -40,7 +41,10 @@ async function firstUsers(services: Services, config: Config, log: Logger, demo:
   if (demo) {
     const logins = await seedDemoUsers(services, demo.agentExtensions, log);
     // Shown once, on stdout only (never in the log file): the database keeps only its hash.
-    if (logins) process.stdout.write(`Demo users ${logins.usernames.join(', ')} created; their password (shown only now): ${logins.password}\n`);
+    if (!logins) return;
+    process.stdout.write(`Demo users ${logins.usernames.join(', ')} created; their password (shown only now): ${logins.password}\n`);
+    const ids = logins.usernames.map((u) => services.repos.users.findByUsername(u)!);
+    await seedDemoCampaigns(services, ids[0]!.id, ids.filter((u) => u.role === 'agent').map((u) => u.id), log);
     return;
   }
   log.warn('no users yet: create the first owner with `npm run user:add -- --role owner --username NAME` or set DIALER_BOOTSTRAP_OWNER_USERNAME and DIALER_BOOTSTRAP_OWNER_PASSWORD');
