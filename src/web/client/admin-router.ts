@@ -85,3 +85,19 @@ export class HashRouter {
       });
   }
 }
+
+/** The `?a=b` part of the hash (list filters and page), so back/forward and reload keep them. */
+export function hashQuery(): URLSearchParams {
+  return new URLSearchParams(location.hash.split('?')[1] ?? '');
+}
+
+/** The current hash path with a changed query; empty values are dropped. */
+export function withQuery(changes: Record<string, string | number | undefined>): string {
+  const [path] = location.hash.split('?');
+  const q = hashQuery();
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined || v === '') q.delete(k); else q.set(k, String(v));
+  }
+  const text = q.toString();
+  return text ? `${path}?${text}` : path ?? '#/';
+}

@@ -24,3 +24,95 @@ export interface Group {
 
 /** Owners manage everyone; admins manage agents (the server decides; this only hides what would be refused). */
 export const canManageRole = (me: { role: Role }, role: Role): boolean => me.role === 'owner' || (me.role === 'admin' && role === 'agent');
+
+export interface Paged<T> { items: T[]; total: number; limit: number; offset: number }
+
+export type QuestionKind = 'free_text' | 'single_choice' | 'multiple_choice';
+export type ScriptSharing = 'all_admins' | 'only_me' | 'chosen_admins';
+
+export interface ScriptQuestion { id: number; position: number; kind: QuestionKind; text: string; options: string[] }
+
+export interface Script {
+  id: number;
+  name: string;
+  sharing: ScriptSharing;
+  sharedWith: number[];
+  guidance: string;
+  createdBy: number;
+  questions: ScriptQuestion[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const CAMPAIGN_STATES = ['draft', 'pending_approval', 'approved', 'rejected', 'scheduled', 'running', 'paused', 'ended'] as const;
+export type CampaignState = (typeof CAMPAIGN_STATES)[number];
+export const DIALING_MODES = ['manual', 'preview', 'progressive', 'predictive', 'ivr', 'callback'] as const;
+export type DialingMode = (typeof DIALING_MODES)[number];
+
+export interface IvrStep {
+  id: string;
+  kind: 'prompt' | 'question';
+  sound: string;
+  validDigits?: string[];
+  timeoutSeconds?: number;
+  retries?: number;
+  invalidSound?: string;
+}
+
+export interface IvrConfig {
+  steps: IvrStep[];
+  agentTransfer?: { digit: string; sound?: string } | null;
+  goodbyeSound?: string;
+}
+
+export interface CampaignSettings {
+  name: string;
+  dialingMode: DialingMode;
+  scriptId: number | null;
+  startAt: string | null;
+  endAt: string | null;
+  callerId: string | null;
+  maxAttempts: number;
+  retryMinutes: number;
+  noRecallDays: number;
+  wrapUpSeconds: number;
+  previewSeconds: number | null;
+  quota: { kind: 'none' | 'per_day' | 'per_campaign'; min: number | null; max: number | null };
+  stickyAgent: boolean;
+  abandonRateTarget: number;
+  maxLinesPerAgent: number;
+  callingHours: { start: string; end: string; days: number[]; timeZone: string };
+  recordCalls: boolean;
+  machineAction: 'hangup' | 'message';
+  machineMessage: string | null;
+  abandonLockoutHours: number;
+  managerIds: number[];
+  agentIds: number[];
+  agentGroupIds: number[];
+  ivr: IvrConfig | null;
+}
+
+export interface Campaign extends CampaignSettings {
+  id: number;
+  state: CampaignState;
+  createdBy: number;
+  createdAt: string;
+  updatedAt: string;
+  reviewNote: string | null;
+  reviewedBy: number | null;
+  reviewedAt: string | null;
+  activatedAt: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+export interface CampaignEvent {
+  id: number;
+  campaignId: number;
+  action: string;
+  fromState: CampaignState | null;
+  toState: CampaignState;
+  actorId: number | null;
+  note: string | null;
+  at: string;
+}
