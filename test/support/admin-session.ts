@@ -21,6 +21,8 @@ export async function openAdminAs(browser: Browser, app: TestApp, role: Role, ha
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   await context.addCookies([{ name: 'dialer_session', value: token, url: app.url, httpOnly: true, sameSite: 'Strict' }]);
   const page = await context.newPage();
+  // Fail with the locator that did not appear, well before mocha's own timeout.
+  page.setDefaultTimeout(5000);
   const problems: string[] = [];
   const dialogs: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text()); });

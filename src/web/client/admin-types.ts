@@ -116,3 +116,31 @@ export interface CampaignEvent {
   note: string | null;
   at: string;
 }
+
+export type CustomValue = string | number | boolean | null;
+
+export interface Contact {
+  id: number;
+  name: string;
+  phones: { e164: string; type: string }[];
+  email: string | null;
+  address: string | null;
+  birthday: string | null;
+  customFields: Record<string, CustomValue>;
+  tags: string[];
+  stage: string | null;
+  source: string | null;
+  timezone: string | null;
+  ownerId: number | null;
+  createdBy: number | null;
+  doNotContact: boolean;
+  doNotContactReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ContactPage { contacts: Contact[]; total: number; totalExact: boolean; page: number; pageSize: number }
+
+export type BlockListName = 'dnc' | 'blacklist';
+
+export interface BlockedNumber { e164: string; list: BlockListName; reason: string; source: string; createdBy: number | null; createdAt: string }
