@@ -245,6 +245,14 @@ export const adminEn = {
   'blocks.checkNumber': 'Check a number',
   'blocks.check': 'Check',
   'blocks.notBlocked': 'Not blocked',
+  'notify.title': 'Notifications',
+  'notify.readAll': 'Mark all read',
+  'notify.none': 'No notifications.',
+  'notify.campaign_submitted': 'Waiting for approval',
+  'notify.campaign_approved': 'Approved',
+  'notify.campaign_rejected': 'Rejected',
+  'notify.campaign_started': 'Started',
+  'notify.campaign_ended': 'Ended',
 };
 
 export const adminVi: Record<keyof typeof adminEn, string> = {
@@ -493,4 +501,12 @@ export const adminVi: Record<keyof typeof adminEn, string> = {
   'blocks.checkNumber': 'Kiểm tra một số',
   'blocks.check': 'Kiểm tra',
   'blocks.notBlocked': 'Không bị chặn',
+  'notify.title': 'Thông báo',
+  'notify.readAll': 'Đánh dấu đã đọc hết',
+  'notify.none': 'Không có thông báo.',
+  'notify.campaign_submitted': 'Chờ duyệt',
+  'notify.campaign_approved': 'Đã duyệt',
+  'notify.campaign_rejected': 'Bị từ chối',
+  'notify.campaign_started': 'Đã bắt đầu',
+  'notify.campaign_ended': 'Đã kết thúc',
 };
