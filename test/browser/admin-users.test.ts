@@ -87,4 +87,19 @@ describeBrowser('admin page: users and groups (browser)', () => {
     assert.deepEqual(s.problems, []);
     await s.context.close();
   });
+
+  it('when the window is phone-sized, then the menu becomes a strip above the page and the table scrolls inside its panel', async () => {
+    await app.services.users.createUnchecked({ username: 'lan', displayName: 'Nguyễn Thị Lan', role: 'agent', password: 'a long secret 1', extension: '1001' });
+    const s = await openAdminAs(browser, app, 'owner');
+    const { page } = s;
+    await page.setViewportSize({ width: 390, height: 760 });
+    await page.locator('tr[data-user=lan]').waitFor();
+    const nav = await page.locator('#admin-nav').boundingBox();
+    const main = await page.locator('#view').boundingBox();
+    assert.ok(nav && main && nav.y + nav.height <= main.y + 1, 'the menu sits above the page');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, 'the page itself does not scroll sideways');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-users-phone.png'), fullPage: true });
+    await s.context.close();
+  });
 });
