@@ -6,6 +6,7 @@ import { startHttpServer, type RunningServer } from './api/http-server';
 import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock } from './domain/clock';
 import { createLogger } from './logger';
+import { CampaignScheduler, systemTimers } from './services/campaign-scheduler';
 import { createServices, type Services } from './services/create-services';
 import { openDatabase } from './store/database';
 import { migrate } from './store/migrator';
@@ -42,10 +43,13 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
     beforeApi: (express) => serveWeb(express, services.auth),
   });
   const http = await startHttpServer(app, config.host, config.port);
+  const scheduler = new CampaignScheduler(services.campaigns, systemClock, systemTimers, log.child({ component: 'campaign-scheduler' }));
+  scheduler.start();
   return {
     services,
     http,
     stop: async () => {
+      scheduler.stop();
       await http.stop();
       db.close();
     },

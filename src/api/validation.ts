@@ -3,7 +3,8 @@ import { DialerError } from '../errors';
 
 /** Parses one part of a request; the first problem becomes a 400 naming the field. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, location: 'body' | 'query' | 'params'): z.infer<S> {
-  const result = schema.safeParse(value ?? (location === 'body' ? undefined : {}));
+  // A body of JSON `null` stays null (and fails), so an optional body cannot be satisfied by sending null.
+  const result = schema.safeParse(location === 'body' ? value : (value ?? {}));
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const field = issue.path.map(String).join('.');

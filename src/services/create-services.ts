@@ -5,7 +5,13 @@ import type { Db } from '../store/database';
 import { GroupRepository } from '../store/group-repository';
 import { SessionRepository } from '../store/session-repository';
 import { UserRepository } from '../store/user-repository';
+import { CampaignRepository } from '../store/campaign-repository';
+import { NotificationRepository } from '../store/notification-repository';
+import { ScriptRepository } from '../store/script-repository';
 import { AuthService } from './auth-service';
+import { CampaignService } from './campaign-service';
+import { NotificationService } from './notification-service';
+import { ScriptService } from './script-service';
 import { UserService } from './user-service';
 
 /** The repositories and services of one process, built from its database, config and clock. */
@@ -15,7 +21,19 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   const sessionRepo = new SessionRepository(db);
   const auth = new AuthService(userRepo, sessionRepo, clock, config.sessionTtlHours);
   const users = new UserService(userRepo, groupRepo, sessionRepo, clock);
-  return { db, config, clock, log, repos: { users: userRepo, groups: groupRepo, sessions: sessionRepo }, auth, users };
+  const campaignRepo = new CampaignRepository(db);
+  const scriptRepo = new ScriptRepository(db);
+  const notificationRepo = new NotificationRepository(db);
+  const notifications = new NotificationService(notificationRepo, userRepo, clock);
+  const scripts = new ScriptService(scriptRepo, userRepo, clock);
+  const campaigns = new CampaignService({
+    db, clock, campaigns: campaignRepo, users: userRepo, groups: groupRepo, scripts: scriptRepo, notifications,
+  });
+  return {
+    db, config, clock, log,
+    repos: { users: userRepo, groups: groupRepo, sessions: sessionRepo, campaigns: campaignRepo, scripts: scriptRepo, notifications: notificationRepo },
+    auth, users, campaigns, scripts, notifications,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

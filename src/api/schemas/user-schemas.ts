@@ -9,7 +9,7 @@ export const userDto = z.object({
 const username = z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9._@-]+$/, 'letters, digits and . _ @ - only');
 const extension = z.string().trim().regex(/^[A-Za-z0-9*#+_-]{1,32}$/, 'a dialable extension').nullable();
 
-export const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
+export const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) }).strict();
 export const loginResponse = z.object({ token: z.string(), expiresAt: z.string(), user: userDto });
 
 export const createUserBody = z.object({

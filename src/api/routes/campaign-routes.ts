@@ -1,0 +1,72 @@
+import type { Logger } from 'winston';
+import type { Actor } from '../../domain/roles';
+import { USER_ACTIONS, type UserAction } from '../../domain/campaign-lifecycle';
+import type { CampaignService } from '../../services/campaign-service';
+import { defineRoute, type RouteSpec } from '../route';
+import {
+  actionBody, campaignCreateBody, campaignDto, campaignEventDto, campaignListQuery, campaignPatchBody, eventListQuery, rejectBody,
+} from '../schemas/campaign-schemas';
+import { idParams } from '../schemas/common';
+import { pagedOf } from '../schemas/pagination';
+
+const ACTION_SUMMARIES: Record<UserAction, string> = {
+  submit: 'Submit a draft (or rejected) campaign for approval (admin or owner who created or manages it)',
+  approve: 'Approve a campaign pending approval (owners only)',
+  reject: 'Reject a campaign pending approval with a note saying why (owners only)',
+  activate: 'Activate an approved campaign: it starts now, or waits as scheduled until its start time',
+  pause: 'Pause a running campaign',
+  resume: 'Resume a paused campaign',
+  end: 'End a campaign early (final)',
+};
+
+function actionRoute(campaigns: CampaignService, action: UserAction): RouteSpec {
+  const shared = {
+    method: 'post' as const, path: `/api/campaigns/:id/${action}`, tag: 'campaigns', status: 200,
+    summary: ACTION_SUMMARIES[action], params: idParams, response: campaignDto,
+  };
+  const run = (ctx: { actor: Actor; params: { id: number }; log: Logger }, note: string | null) => {
+    const c = campaigns.act(ctx.actor, ctx.params.id, action, note);
+    ctx.log.info('campaign transition', { campaignId: c.id, action, state: c.state });
+    return c;
+  };
+  if (action === 'reject') return defineRoute({ ...shared, body: rejectBody, handler: (ctx) => run(ctx, ctx.body.note) });
+  return defineRoute({ ...shared, body: actionBody, handler: (ctx) => run(ctx, ctx.body?.note || null) });
+}
+
+export function campaignRoutes(campaigns: CampaignService): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get', path: '/api/campaigns', tag: 'campaigns',
+      summary: 'List campaigns, paginated (agents: only the running campaigns they work, directly or through a group)',
+      query: campaignListQuery, response: pagedOf(campaignDto),
+      handler: ({ actor, query }) => ({ ...campaigns.list(actor, query), limit: query.limit, offset: query.offset }),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/campaigns', tag: 'campaigns', summary: 'Create a draft campaign (owners and admins)',
+      body: campaignCreateBody, response: campaignDto,
+      handler: ({ actor, body }) => campaigns.create(actor, body),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/campaigns/:id', tag: 'campaigns', summary: 'One campaign with all its settings',
+      params: idParams, response: campaignDto,
+      handler: ({ actor, params }) => campaigns.get(actor, params.id),
+    }),
+    defineRoute({
+      method: 'patch', path: '/api/campaigns/:id', tag: 'campaigns',
+      summary: 'Change settings of a draft or rejected campaign (owners: also pending); a rejected campaign becomes a draft again',
+      params: idParams, body: campaignPatchBody, response: campaignDto,
+      handler: ({ actor, params, body }) => campaigns.update(actor, params.id, body),
+    }),
+    defineRoute({
+      method: 'delete', path: '/api/campaigns/:id', tag: 'campaigns',
+      summary: 'Delete a draft or rejected campaign (owners: also pending)', params: idParams,
+      handler: ({ actor, params }) => { campaigns.delete(actor, params.id); },
+    }),
+    ...USER_ACTIONS.map((action) => actionRoute(campaigns, action)),
+    defineRoute({
+      method: 'get', path: '/api/campaigns/:id/events', tag: 'campaigns', summary: 'The audit trail of a campaign, oldest first',
+      params: idParams, query: eventListQuery, response: pagedOf(campaignEventDto),
+      handler: ({ actor, params, query }) => ({ ...campaigns.events(actor, params.id, query), limit: query.limit, offset: query.offset }),
+    }),
+  ];
+}
