@@ -21,7 +21,7 @@ const fromLocalInput = (value: string): string | null => (value ? new Date(value
 
 function timeZoneInput(value: string): HTMLElement {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return h('span', {}, textInput('callingHours.timeZone', value, { list: 'time-zones', required: true, maxlength: 64 }),
+  return h('span', {}, textInput('timezone', value, { list: 'time-zones', required: true, maxlength: 64 }),
     h('datalist', { id: 'time-zones' }, ...zones.map((z) => h('option', { value: z }))));
 }
 
@@ -36,6 +36,20 @@ function showWhen(control: HTMLSelectElement, block: HTMLElement, values: string
   };
   control.addEventListener('change', update);
   update();
+}
+
+/** From–until on the listed weekdays; "until midnight" stands for the end time 24:00, which a time input cannot hold. */
+function callingHours(c: Campaign): HTMLElement {
+  const midnight = c.callingHours.end === '24:00';
+  const end = textInput('callingHours.end', midnight ? '' : c.callingHours.end, { type: 'time', required: true, disabled: midnight });
+  const untilMidnight = checkbox('untilMidnight', midnight, 'hours.untilMidnight');
+  const box = untilMidnight.querySelector('input')!;
+  box.addEventListener('change', () => { end.disabled = box.checked; });
+  return fieldset('campaign.callingHours', h('div', { class: 'grid-3' },
+    field('hours.start', textInput('callingHours.start', c.callingHours.start, { type: 'time', required: true })),
+    h('div', {}, field('hours.end', end), untilMidnight),
+    field('hours.timeZone', timeZoneInput(c.timezone), 'hours.timeZoneHint')),
+  h('div', { class: 'days' }, ...DAY_LABELS.map((key, i) => checkbox('callingHours.weekdays', c.callingHours.weekdays.includes(i + 1), key, String(i + 1)))));
 }
 
 function people(c: Campaign, refs: CampaignRefs): HTMLElement {
@@ -78,11 +92,7 @@ export function campaignForm(c: Campaign, refs: CampaignRefs): HTMLFormElement {
       field('campaign.wrapUpSeconds', numberInput('wrapUpSeconds', c.wrapUpSeconds, { min: 0, max: 3600, required: true })),
       preview)),
     predictive,
-    fieldset('campaign.callingHours', h('div', { class: 'grid-3' },
-      field('hours.start', textInput('callingHours.start', c.callingHours.start, { type: 'time', required: true })),
-      field('hours.end', textInput('callingHours.end', c.callingHours.end, { type: 'time', required: true })),
-      field('hours.timeZone', timeZoneInput(c.callingHours.timeZone))),
-      h('div', { class: 'days' }, ...DAY_LABELS.map((key, i) => checkbox('callingHours.days', c.callingHours.days.includes(i + 1), key, String(i + 1))))),
+    callingHours(c),
     fieldset('campaign.quota', field('quota.kind', quotaKind), quotaLimits),
     fieldset('campaign.machine', h('div', { class: 'grid-2' }, field('campaign.machineAction', machineAction), machineMessage)),
     people(c, refs),
@@ -114,9 +124,10 @@ export function readCampaignForm(form: HTMLFormElement): CampaignSettings {
     abandonRateTarget: Math.round(num('abandonRateTarget') * 100) / 10000,
     maxLinesPerAgent: num('maxLinesPerAgent'), abandonLockoutHours: num('abandonLockoutHours'),
     callingHours: {
-      start: readText(form, 'callingHours.start'), end: readText(form, 'callingHours.end'),
-      days: readCheckedValues(form, 'callingHours.days').map(Number), timeZone: readText(form, 'callingHours.timeZone').trim(),
+      start: readText(form, 'callingHours.start'), end: readChecked(form, 'untilMidnight') ? '24:00' : readText(form, 'callingHours.end'),
+      weekdays: readCheckedValues(form, 'callingHours.weekdays').map(Number),
     },
+    timezone: readText(form, 'timezone').trim(),
     machineAction, machineMessage: machineAction === 'message' ? readOptional(form, 'machineMessage') : null,
     managerIds: pickedIds(form, 'managerIds'), agentIds: pickedIds(form, 'agentIds'), agentGroupIds: pickedIds(form, 'agentGroupIds'),
     ivr: mode === 'ivr' ? readIvr(form) : null,

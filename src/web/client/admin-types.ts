@@ -81,7 +81,9 @@ export interface CampaignSettings {
   stickyAgent: boolean;
   abandonRateTarget: number;
   maxLinesPerAgent: number;
-  callingHours: { start: string; end: string; days: number[]; timeZone: string };
+  /** end is exclusive and may be 24:00; contacts are called on their own wall clock. */
+  callingHours: { start: string; end: string; weekdays: number[] };
+  timezone: string;
   recordCalls: boolean;
   machineAction: 'hangup' | 'message';
   machineMessage: string | null;

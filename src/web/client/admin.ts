@@ -1,14 +1,19 @@
 import { api } from './api.js';
 import { byId, h, replaceChildren } from './dom.js';
 import { toggleLanguage, translatePage } from './i18n.js';
+import { campaignPageSection } from './admin-campaign-page.js';
+import { campaignsSection } from './admin-campaigns.js';
 import { groupsSection } from './admin-groups.js';
 import { label, translateTitles } from './admin-label.js';
+import { NotificationBell } from './admin-notifications.js';
 import { HashRouter, type Me, type Section } from './admin-router.js';
+import { scriptEditorSection } from './admin-script-editor.js';
+import { scriptsSection } from './admin-scripts.js';
 import { usersSection } from './admin-users.js';
 import { showError } from './admin-error.js';
 
 /** Sections in menu order; a section is listed here only once its API exists on the server. */
-const sections: Section[] = [usersSection, groupsSection];
+const sections: Section[] = [usersSection, groupsSection, campaignsSection, campaignPageSection, scriptsSection, scriptEditorSection];
 
 translatePage();
 byId('lang').addEventListener('click', toggleLanguage);
@@ -24,6 +29,7 @@ api<{ user: Me }>('GET', '/api/auth/me')
       replaceChildren(byId('view'), label('admin.agentsOnly', 'p', { class: 'empty' }), label('nav.agent', 'a', { href: '/agent' }));
       return;
     }
+    new NotificationBell(byId('notify-slot'));
     new HashRouter(sections, byId('view'), byId('admin-nav')).start(user);
   })
   .catch((err: unknown) => {

@@ -253,6 +253,8 @@ export const adminEn = {
   'notify.campaign_rejected': 'Rejected',
   'notify.campaign_started': 'Started',
   'notify.campaign_ended': 'Ended',
+  'hours.untilMidnight': 'Until midnight',
+  'hours.timeZoneHint': 'Contacts are called on their own clock; this zone serves contacts without one, and daily quotas.',
 };
 
 export const adminVi: Record<keyof typeof adminEn, string> = {
@@ -509,4 +511,6 @@ export const adminVi: Record<keyof typeof adminEn, string> = {
   'notify.campaign_rejected': 'Bị từ chối',
   'notify.campaign_started': 'Đã bắt đầu',
   'notify.campaign_ended': 'Đã kết thúc',
+  'hours.untilMidnight': 'Đến nửa đêm',
+  'hours.timeZoneHint': 'Khách hàng được gọi theo giờ địa phương của họ; múi giờ này dùng cho khách hàng chưa có múi giờ và cho chỉ tiêu theo ngày.',
 };
