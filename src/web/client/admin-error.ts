@@ -5,6 +5,7 @@ import { label } from './admin-label.js';
 
 const STATUS_LABELS: Record<number, MessageKey> = {
   400: 'error.invalid', 403: 'error.forbidden', 404: 'error.notFound', 409: 'error.conflict', 413: 'error.tooLarge',
+  415: 'error.unsupported', 422: 'error.unprocessable',
 };
 
 /**

@@ -146,3 +146,34 @@ export interface ContactPage { contacts: Contact[]; total: number; totalExact: b
 export type BlockListName = 'dnc' | 'blacklist';
 
 export interface BlockedNumber { e164: string; list: BlockListName; reason: string; source: string; createdBy: number | null; createdAt: string }
+
+export type ImportKind = 'contacts' | 'dnc' | 'blacklist';
+export type ImportCell = string | number | boolean | null;
+
+export interface ImportJob {
+  id: number;
+  kind: ImportKind;
+  status: 'uploaded' | 'running' | 'done' | 'failed';
+  fileName: string;
+  format: 'csv' | 'xlsx' | 'xls';
+  fileBytes: number;
+  rowsTotal: number | null;
+  rowsDone: number;
+  counts: { imported: number; updated: number; duplicate: number; rejected: number; blockedHits: number };
+  error: string | null;
+  createdBy: number | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface SheetPreview {
+  sheet: string;
+  sheets: string[];
+  headers: string[];
+  rows: { row: number; cells: ImportCell[] }[];
+  /** Field → header of the column that most likely holds it. */
+  suggestedMapping: Record<string, string>;
+}
+
+export interface ImportRejection { row: number; kind: 'rejected' | 'duplicate'; reason: string; cells: ImportCell[] }
