@@ -21,7 +21,7 @@ const fromLocalInput = (value: string): string | null => (value ? new Date(value
 
 function timeZoneInput(value: string): HTMLElement {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return h('span', {}, textInput('timezone', value, { list: 'time-zones', required: true, maxlength: 64 }),
+  return h('div', {}, textInput('timezone', value, { list: 'time-zones', required: true, maxlength: 64 }),
     h('datalist', { id: 'time-zones' }, ...zones.map((z) => h('option', { value: z }))));
 }
 
@@ -67,8 +67,8 @@ export function campaignForm(c: Campaign, refs: CampaignRefs): HTMLFormElement {
   const scripts = selectInput('scriptId', [{ value: '', key: 'campaign.noScript' }, ...refs.scripts.map((s) => ({ value: String(s.id), text: s.name }))], c.scriptId === null ? '' : String(c.scriptId));
   const preview = field('campaign.previewSeconds', numberInput('previewSeconds', c.previewSeconds, { min: 3, max: 600 }), 'campaign.previewSecondsHint');
   const quotaKind = selectInput('quota.kind', [{ value: 'none', key: 'quota.none' }, { value: 'per_day', key: 'quota.per_day' }, { value: 'per_campaign', key: 'quota.per_campaign' }], c.quota.kind);
-  const quotaLimits = h('div', { class: 'grid-2' },
-    field('quota.min', numberInput('quota.min', c.quota.min, { min: 0, max: 100000 })), field('quota.max', numberInput('quota.max', c.quota.max, { min: 1, max: 100000 })));
+  const quotaMin = field('quota.min', numberInput('quota.min', c.quota.min, { min: 0, max: 100000 }));
+  const quotaMax = field('quota.max', numberInput('quota.max', c.quota.max, { min: 1, max: 100000 }));
   const machineAction = selectInput('machineAction', [{ value: 'hangup', key: 'machine.hangup' }, { value: 'message', key: 'machine.message' }], c.machineAction);
   const machineMessage = field('campaign.machineMessage', textInput('machineMessage', c.machineMessage, { maxlength: 200, placeholder: 'custom/leave-message' }));
   const predictive = fieldset('campaign.pacing', h('div', { class: 'grid-3' },
@@ -93,14 +93,15 @@ export function campaignForm(c: Campaign, refs: CampaignRefs): HTMLFormElement {
       preview)),
     predictive,
     callingHours(c),
-    fieldset('campaign.quota', field('quota.kind', quotaKind), quotaLimits),
+    fieldset('campaign.quota', h('div', { class: 'grid-3' }, field('quota.kind', quotaKind), quotaMin, quotaMax)),
     fieldset('campaign.machine', h('div', { class: 'grid-2' }, field('campaign.machineAction', machineAction), machineMessage)),
     people(c, refs),
     ivr);
   showWhen(mode, preview, ['preview']);
   showWhen(mode, predictive, ['predictive']);
   showWhen(mode, ivr, ['ivr']);
-  showWhen(quotaKind, quotaLimits, ['per_day', 'per_campaign']);
+  showWhen(quotaKind, quotaMin, ['per_day', 'per_campaign']);
+  showWhen(quotaKind, quotaMax, ['per_day', 'per_campaign']);
   showWhen(machineAction, machineMessage, ['message']);
   return form;
 }

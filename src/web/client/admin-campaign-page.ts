@@ -1,5 +1,6 @@
 import { api } from './api.js';
 import { append, h } from './dom.js';
+import type { MessageKey } from './i18n.js';
 import { canEditCampaign } from './admin-campaign-rules.js';
 import { campaignActions } from './admin-campaign-actions.js';
 import { campaignForm, readCampaignForm, type CampaignRefs } from './admin-campaign-form.js';
@@ -13,10 +14,15 @@ import { dataTable } from './admin-table.js';
 import { toast } from './admin-toast.js';
 import type { Campaign, CampaignEvent, Group, Paged, User } from './admin-types.js';
 
+const HISTORY_ACTIONS: Record<string, MessageKey> = {
+  create: 'history.create', edit: 'history.edit', submit: 'action.submit', approve: 'action.approve', reject: 'action.reject',
+  activate: 'action.activate', pause: 'action.pause', resume: 'action.resume', end: 'action.end', start: 'history.start', finish: 'history.finish',
+};
+
 function history(events: CampaignEvent[], names: Map<number, string>): HTMLElement {
   return h('section', { class: 'panel' }, label('campaign.history', 'h2'), dataTable<CampaignEvent>([
     { key: 'history.at', cell: (e) => when(e.at), class: 'nowrap' },
-    { key: 'history.action', cell: (e) => h('code', {}, e.action) },
+    { key: 'history.action', cell: (e) => (HISTORY_ACTIONS[e.action] ? label(HISTORY_ACTIONS[e.action]!) : h('code', {}, e.action)) },
     { key: 'history.change', cell: (e) => [e.fromState ? stateBadge(e.fromState) : null, e.fromState ? ' → ' : null, stateBadge(e.toState)] },
     { key: 'history.who', cell: (e) => (e.actorId === null ? label('history.scheduler') : names.get(e.actorId) ?? `#${e.actorId}`) },
     { key: 'history.note', cell: (e) => e.note ?? '' },

@@ -332,6 +332,10 @@ export const adminEn = {
   'importField.timezone': 'Time zone',
   'importField.agent': 'Agent (username)',
   'importField.reason': 'Reason',
+  'history.create': 'Created',
+  'history.edit': 'Settings changed',
+  'history.start': 'Started on schedule',
+  'history.finish': 'Finished on schedule',
 };
 
 export const adminVi: Record<keyof typeof adminEn, string> = {
@@ -667,4 +671,8 @@ export const adminVi: Record<keyof typeof adminEn, string> = {
   'importField.timezone': 'Múi giờ',
   'importField.agent': 'Điện thoại viên (tên đăng nhập)',
   'importField.reason': 'Lý do',
+  'history.create': 'Tạo mới',
+  'history.edit': 'Đổi thiết lập',
+  'history.start': 'Bắt đầu theo lịch',
+  'history.finish': 'Kết thúc theo lịch',
 };
