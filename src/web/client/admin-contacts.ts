@@ -1,6 +1,7 @@
 import { api } from './api.js';
 import { h } from './dom.js';
 import { openContactDialog } from './admin-contact-dialog.js';
+import { contactTools, groupSelect, savedFilterSelect } from './admin-contact-tools.js';
 import { confirmDialog } from './admin-dialog.js';
 import { selectInput, textInput } from './admin-form.js';
 import { label, withPlaceholder } from './admin-label.js';
@@ -8,13 +9,13 @@ import { pager } from './admin-pager.js';
 import { hashQuery, withQuery, type AdminContext, type Section } from './admin-router.js';
 import { dataTable } from './admin-table.js';
 import { toast } from './admin-toast.js';
-import type { Contact, ContactPage, User } from './admin-types.js';
+import type { Contact, ContactGroup, ContactPage, SavedFilter, User } from './admin-types.js';
 
 const PAGE_SIZE = 25;
 /** Filters kept in the hash, so a reload or the back button returns to the same list. */
-const FILTERS = ['name', 'phone', 'tag', 'agentId', 'doNotContact'] as const;
+const FILTERS = ['name', 'phone', 'tag', 'agentId', 'doNotContact', 'groupId', 'savedFilterId'] as const;
 
-function filterBar(ctx: AdminContext, agents: User[]): HTMLFormElement {
+function filterBar(ctx: AdminContext, agents: User[], lists: { filters: SavedFilter[]; groups: ContactGroup[] }): HTMLFormElement {
   const q = hashQuery();
   const form = h('form', { class: 'toolbar', id: 'contact-filter', role: 'search' },
     withPlaceholder(textInput('name', q.get('name'), { type: 'search' }), 'contacts.searchName'),
@@ -22,6 +23,8 @@ function filterBar(ctx: AdminContext, agents: User[]): HTMLFormElement {
     withPlaceholder(textInput('tag', q.get('tag'), { type: 'search' }), 'contacts.searchTag'),
     selectInput('agentId', [{ value: '', key: 'contacts.anyAgent' }, { value: 'none', key: 'contacts.pool' }, ...agents.map((a) => ({ value: String(a.id), text: a.displayName }))], q.get('agentId') ?? ''),
     selectInput('doNotContact', [{ value: '', key: 'contacts.anyDnc' }, { value: 'false', key: 'contacts.callable' }, { value: 'true', key: 'contacts.doNotContact' }], q.get('doNotContact') ?? ''),
+    groupSelect(lists.groups, q.get('groupId')),
+    savedFilterSelect(lists.filters, q.get('savedFilterId')),
     label('common.search', 'button', { type: 'submit' }));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -37,8 +40,9 @@ async function render(root: HTMLElement, _params: Record<string, string>, ctx: A
   const page = Math.max(1, Number(q.get('page') ?? 1) || 1);
   const search = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE), sort: 'createdAt' });
   for (const f of FILTERS) { const v = q.get(f); if (v) search.set(f, v); }
-  const [result, { users }] = await Promise.all([
+  const [result, { users }, { filters }, { groups }] = await Promise.all([
     api<ContactPage>('GET', `/api/contacts?${search.toString()}`), api<{ users: User[] }>('GET', '/api/users'),
+    api<{ filters: SavedFilter[] }>('GET', '/api/contact-filters'), api<{ groups: ContactGroup[] }>('GET', '/api/contact-groups'),
   ]);
   const agents = users.filter((u) => u.role === 'agent');
   const names = new Map(users.map((u) => [u.id, u.displayName]));
@@ -69,7 +73,8 @@ async function render(root: HTMLElement, _params: Record<string, string>, ctx: A
   add.addEventListener('click', () => openContactDialog(undefined, agents, () => { toast('common.saved'); ctx.reload(); }));
   root.append(
     h('div', { class: 'view-head' }, label('contacts.title', 'h1'), h('span', { class: 'grow' }), add),
-    filterBar(ctx, agents),
+    filterBar(ctx, agents, { filters, groups }),
+    contactTools(q, groups, ctx),
     h('section', { class: 'panel' }, table,
       h('div', { class: 'table-foot' },
         pager(result.total, PAGE_SIZE, (page - 1) * PAGE_SIZE, (offset) => ctx.navigate(withQuery({ page: offset / PAGE_SIZE + 1 })), !result.totalExact))),

@@ -177,3 +177,6 @@ export interface SheetPreview {
 }
 
 export interface ImportRejection { row: number; kind: 'rejected' | 'duplicate'; reason: string; cells: ImportCell[] }
+
+export interface ContactGroup { id: number; name: string; description: string; size: number; createdBy: number | null; createdAt: string }
+export interface SavedFilter { id: number; name: string; userId: number; shared: boolean; filter: Record<string, unknown>; createdAt: string; updatedAt: string }
