@@ -10,7 +10,7 @@ import { pager } from './admin-pager.js';
 import { hashQuery, withQuery, type AdminContext, type Section } from './admin-router.js';
 import { dataTable } from './admin-table.js';
 import { toast } from './admin-toast.js';
-import type { BlockedNumber, BlockListName, User } from './admin-types.js';
+import type { BlockedNumber, BlockListName, Paged, User } from './admin-types.js';
 
 const LIST_LABELS: Record<BlockListName, MessageKey> = { dnc: 'blocks.dnc', blacklist: 'blocks.blacklist' };
 const PAGE_SIZE = 50;
@@ -41,7 +41,7 @@ function checkForm(): HTMLFormElement {
     label('blocks.check', 'button', { type: 'submit', class: 'secondary' }), answer);
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    api<{ e164: string; blocked: boolean; list?: BlockListName; reason?: string }>('GET', `/api/block-lists/check?phone=${encodeURIComponent(readText(form, 'phone').trim())}`)
+    api<{ e164: string; blocked: boolean; list?: BlockListName; reason?: string }>('GET', `/api/block-lists/check/${encodeURIComponent(readText(form, 'phone').trim())}`)
       .then((r) => replaceChildren(answer, h('strong', {}, r.e164), ': ',
         r.blocked && r.list ? label(LIST_LABELS[r.list], 'span', { class: 'badge bad' }) : label('blocks.notBlocked', 'span', { class: 'badge ok' }),
         r.reason ? ` ${r.reason}` : ''))
@@ -53,9 +53,9 @@ function checkForm(): HTMLFormElement {
 async function render(root: HTMLElement, _params: Record<string, string>, ctx: AdminContext): Promise<void> {
   const q = hashQuery();
   const list: BlockListName = q.get('list') === 'blacklist' ? 'blacklist' : 'dnc';
-  const page = Math.max(1, Number(q.get('page') ?? 1) || 1);
+  const offset = Math.max(0, Number(q.get('offset') ?? 0) || 0);
   const [result, { users }] = await Promise.all([
-    api<{ entries: BlockedNumber[]; total: number }>('GET', `/api/block-lists/${list}?page=${page}&pageSize=${PAGE_SIZE}`),
+    api<Paged<BlockedNumber>>('GET', `/api/block-lists/${list}?limit=${PAGE_SIZE}&offset=${offset}`),
     api<{ users: User[] }>('GET', '/api/users'),
   ]);
   const names = new Map(users.map((u) => [u.id, u.displayName]));
@@ -66,7 +66,7 @@ async function render(root: HTMLElement, _params: Record<string, string>, ctx: A
     { key: 'blocks.addedBy', cell: (b) => (b.createdBy === null ? '—' : names.get(b.createdBy) ?? `#${b.createdBy}`) },
     { key: 'blocks.addedAt', cell: (b) => when(b.createdAt), class: 'nowrap' },
     { key: 'admin.actions', class: 'actions', cell: () => label('blocks.remove', 'button', { type: 'button', class: 'secondary small', 'data-action': 'remove' }) },
-  ], result.entries, 'blocks.none', (b) => ({ 'data-phone': b.e164 }));
+  ], result.items, 'blocks.none', (b) => ({ 'data-phone': b.e164 }));
   table.addEventListener('click', (ev) => {
     const phone = (ev.target as HTMLElement).closest('button[data-action=remove]')?.closest('tr')?.dataset.phone;
     if (!phone) return;
@@ -76,14 +76,14 @@ async function render(root: HTMLElement, _params: Record<string, string>, ctx: A
     });
   });
   const tabs = h('nav', { class: 'tabs' }, ...(['dnc', 'blacklist'] as const).map((l) =>
-    label(LIST_LABELS[l], 'a', { href: withQuery({ list: l === 'dnc' ? undefined : l, page: undefined }), 'data-list': l, ...(l === list ? { 'aria-current': 'page' } : {}) })));
+    label(LIST_LABELS[l], 'a', { href: withQuery({ list: l === 'dnc' ? undefined : l, offset: undefined }), 'data-list': l, ...(l === list ? { 'aria-current': 'page' } : {}) })));
   root.append(
     h('div', { class: 'view-head' }, label('blocks.title', 'h1')),
     tabs,
     h('section', { class: 'panel' }, label(list === 'dnc' ? 'blocks.dncHint' : 'blocks.blacklistHint', 'p', { class: 'hint' }), addForm(list, ctx)),
     h('section', { class: 'panel' }, checkForm()),
     h('section', { class: 'panel' }, table,
-      h('div', { class: 'table-foot' }, pager(result.total, PAGE_SIZE, (page - 1) * PAGE_SIZE, (offset) => ctx.navigate(withQuery({ page: offset / PAGE_SIZE + 1 }))))),
+      h('div', { class: 'table-foot' }, pager(result.total, PAGE_SIZE, offset, (o) => ctx.navigate(withQuery({ offset: o || undefined }))))),
   );
 }
 

@@ -1,6 +1,8 @@
 import { api } from './api.js';
 import { h } from './dom.js';
 import { openDialog } from './admin-dialog.js';
+import { downloadPost } from './admin-download.js';
+import { showError } from './admin-error.js';
 import { checkbox, field, readChecked, readText, selectInput, textInput } from './admin-form.js';
 import { label } from './admin-label.js';
 import type { AdminContext } from './admin-router.js';
@@ -67,11 +69,18 @@ export function contactTools(q: URLSearchParams, groups: ContactGroup[], ctx: Ad
   save.addEventListener('click', () => saveFilter(q));
   const group = label('contacts.addToGroup', 'button', { type: 'button', class: 'secondary small', id: 'group-add' });
   group.addEventListener('click', () => addToGroup(q, groups, ctx));
-  const exportQuery = new URLSearchParams();
-  for (const key of ['name', 'phone', 'tag', 'agentId', 'doNotContact', 'groupId', 'savedFilterId']) { const v = q.get(key); if (v) exportQuery.set(key, v); }
-  const link = (format: 'csv' | 'xlsx') => {
-    exportQuery.set('format', format);
-    return label(format === 'csv' ? 'contacts.exportCsv' : 'contacts.exportXlsx', 'a', { href: `/api/exports/contacts?${exportQuery.toString()}`, download: '', class: 'button secondary small' });
+  const error = h('span', { class: 'error', role: 'alert' });
+  const exportButton = (format: 'csv' | 'xlsx') => {
+    const button = label(format === 'csv' ? 'contacts.exportCsv' : 'contacts.exportXlsx', 'button', { type: 'button', class: 'secondary small', 'data-export': format });
+    button.addEventListener('click', () => {
+      const saved = q.get('savedFilterId');
+      button.disabled = true;
+      downloadPost('/api/exports/contacts', { format, filter: filterBody(q), ...(saved ? { savedFilterId: Number(saved) } : {}) }, `contacts.${format}`)
+        .catch((err: unknown) => showError(error, err))
+        .finally(() => { button.disabled = false; });
+    });
+    return button;
   };
-  return h('div', { class: 'toolbar tools' }, save, group, h('span', { class: 'grow' }), label('contacts.export', 'span', { class: 'hint' }), link('csv'), link('xlsx'));
+  return h('div', { class: 'toolbar tools' }, save, group, h('span', { class: 'grow' }), error,
+    label('contacts.export', 'span', { class: 'hint' }), exportButton('csv'), exportButton('xlsx'));
 }

@@ -28,7 +28,7 @@ function filterBar(ctx: AdminContext, agents: User[], lists: { filters: SavedFil
     label('common.search', 'button', { type: 'submit' }));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const changes: Record<string, string | undefined> = { page: undefined };
+    const changes: Record<string, string | undefined> = { offset: undefined };
     for (const f of FILTERS) changes[f] = (form.elements.namedItem(f) as HTMLInputElement).value.trim();
     ctx.navigate(withQuery(changes));
   });
@@ -37,8 +37,8 @@ function filterBar(ctx: AdminContext, agents: User[], lists: { filters: SavedFil
 
 async function render(root: HTMLElement, _params: Record<string, string>, ctx: AdminContext): Promise<void> {
   const q = hashQuery();
-  const page = Math.max(1, Number(q.get('page') ?? 1) || 1);
-  const search = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE), sort: 'createdAt' });
+  const offset = Math.max(0, Number(q.get('offset') ?? 0) || 0);
+  const search = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset), sort: 'createdAt' });
   for (const f of FILTERS) { const v = q.get(f); if (v) search.set(f, v); }
   const [result, { users }, { filters }, { groups }] = await Promise.all([
     api<ContactPage>('GET', `/api/contacts?${search.toString()}`), api<{ users: User[] }>('GET', '/api/users'),
@@ -46,7 +46,7 @@ async function render(root: HTMLElement, _params: Record<string, string>, ctx: A
   ]);
   const agents = users.filter((u) => u.role === 'agent');
   const names = new Map(users.map((u) => [u.id, u.displayName]));
-  const contacts = result.contacts;
+  const contacts = result.items;
   const table = dataTable<Contact>([
     { key: 'contacts.name', cell: (c) => h('strong', { class: 'contact-name' }, c.name) },
     { key: 'contacts.phones', cell: (c) => h('ul', { class: 'plain' }, ...c.phones.map((p) => h('li', { class: 'nowrap' }, p.e164))) },
@@ -77,7 +77,7 @@ async function render(root: HTMLElement, _params: Record<string, string>, ctx: A
     contactTools(q, groups, ctx),
     h('section', { class: 'panel' }, table,
       h('div', { class: 'table-foot' },
-        pager(result.total, PAGE_SIZE, (page - 1) * PAGE_SIZE, (offset) => ctx.navigate(withQuery({ page: offset / PAGE_SIZE + 1 })), !result.totalExact))),
+        pager(result.total, PAGE_SIZE, offset, (o) => ctx.navigate(withQuery({ offset: o || undefined })), !result.totalExact))),
   );
 }
 

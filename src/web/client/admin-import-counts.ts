@@ -9,10 +9,12 @@ const COUNTS: { key: keyof ImportJob['counts']; label: MessageKey; tone: string 
   { key: 'duplicate', label: 'import.count.duplicate', tone: 'warn' },
   { key: 'rejected', label: 'import.count.rejected', tone: 'bad' },
   { key: 'blockedHits', label: 'import.count.blockedHits', tone: 'warn' },
+  { key: 'listed', label: 'import.count.listed', tone: 'info' },
 ];
 
-/** The counts of an import as cards; `data-count` names each for tests and styles. */
+/** The counts of an import as cards; `data-count` names each. "Added to the campaign" only when the import fed one. */
 export function importCounts(job: ImportJob): HTMLElement {
-  return h('div', { class: 'stat-cards' }, ...COUNTS.map((c) =>
+  const shown = COUNTS.filter((c) => c.key !== 'listed' || (job.options?.campaignId ?? null) !== null);
+  return h('div', { class: 'stat-cards' }, ...shown.map((c) =>
     h('div', { class: `stat ${c.tone}`, 'data-count': c.key }, h('strong', {}, job.counts[c.key]), label(c.label))));
 }

@@ -27,7 +27,7 @@ async function render(root: HTMLElement, params: Record<string, string>, ctx: Ad
     h('h1', { class: 'file-name' }, job.fileName), label(KIND_LABELS[job.kind], 'span', { class: 'badge' }), statusBadge(job.status),
     h('span', { class: 'sub' }, `${job.format.toUpperCase()} · ${size(job.fileBytes)}`));
   let body: HTMLElement;
-  if (job.status === 'uploaded') body = mappingStep(job, await api<SheetPreview>('GET', `/api/imports/${job.id}/preview`), ctx);
+  if (job.status === 'uploaded') body = mappingStep(job, await api<SheetPreview>('POST', `/api/imports/${job.id}/preview`, {}), ctx);
   else if (job.status === 'running') body = progressStep(job, () => ctx.reload());
   else body = await resultStep(job);
   root.append(head, stepper(STEP_OF[job.status]), body);

@@ -77,7 +77,7 @@ export function mappingStep(job: ImportJob, first: SheetPreview, ctx: AdminConte
   const sheet = selectInput('sheet', preview.sheets.map((s) => ({ value: s, text: s })), preview.sheet, { id: 'import-sheet' });
   sheet.addEventListener('change', () => {
     clearError(error);
-    api<SheetPreview>('GET', `/api/imports/${job.id}/preview?sheet=${encodeURIComponent(sheet.value)}`)
+    api<SheetPreview>('POST', `/api/imports/${job.id}/preview`, { sheet: sheet.value })
       .then((p) => { preview = p; replaceChildren(tableBox, mappingTable(job, p)); })
       .catch((err: unknown) => { showError(error, err); sheet.value = preview.sheet; });
   });

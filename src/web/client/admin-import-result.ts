@@ -3,16 +3,16 @@ import { h } from './dom.js';
 import { importCounts } from './admin-import-counts.js';
 import { label } from './admin-label.js';
 import { dataTable } from './admin-table.js';
-import type { ImportJob, ImportRejection } from './admin-types.js';
+import type { ImportJob, ImportRejection, Paged } from './admin-types.js';
 
 const SHOWN_REJECTIONS = 20;
 
 /** Step 4: what was written, what was not and why, with the rejected rows as a spreadsheet. */
 export async function resultStep(job: ImportJob): Promise<HTMLElement> {
   const notWritten = job.counts.rejected + job.counts.duplicate;
-  const { rejections } = notWritten > 0
-    ? await api<{ rejections: ImportRejection[] }>('GET', `/api/imports/${job.id}/rejections?page=1&pageSize=${SHOWN_REJECTIONS}`)
-    : { rejections: [] };
+  const rejections = notWritten > 0
+    ? (await api<Paged<ImportRejection>>('GET', `/api/imports/${job.id}/rejections?limit=${SHOWN_REJECTIONS}&offset=0`)).items
+    : [];
   const next = job.kind === 'contacts' ? label('import.seeContacts', 'a', { href: '#/contacts', class: 'button secondary' })
     : label('import.seeList', 'a', { href: `#/block-lists?list=${job.kind}`, class: 'button secondary' });
   return h('section', { class: 'panel', id: 'import-result' },

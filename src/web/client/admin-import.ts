@@ -17,8 +17,8 @@ function templateLinks(): { element: HTMLElement; show(kind: string): void } {
   const xlsx = label('import.templateXlsx', 'a', { download: '', id: 'template-xlsx' });
   const csv = label('import.templateCsv', 'a', { download: '', id: 'template-csv' });
   const show = (kind: string) => {
-    xlsx.href = `/api/import-templates/${kind}?format=xlsx`;
-    csv.href = `/api/import-templates/${kind}?format=csv`;
+    xlsx.href = `/api/import-templates/${kind}.xlsx`;
+    csv.href = `/api/import-templates/${kind}.csv`;
   };
   return { element: h('p', { class: 'hint templates' }, label('import.templates'), ' ', xlsx, ' · ', csv), show };
 }

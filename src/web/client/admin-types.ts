@@ -141,7 +141,8 @@ export interface Contact {
   updatedAt: string;
 }
 
-export interface ContactPage { contacts: Contact[]; total: number; totalExact: boolean; page: number; pageSize: number }
+/** `total` is exact up to 10,000; beyond, totalExact is false. */
+export interface ContactPage extends Paged<Contact> { totalExact: boolean }
 
 export type BlockListName = 'dnc' | 'blacklist';
 
@@ -159,7 +160,8 @@ export interface ImportJob {
   fileBytes: number;
   rowsTotal: number | null;
   rowsDone: number;
-  counts: { imported: number; updated: number; duplicate: number; rejected: number; blockedHits: number };
+  counts: { imported: number; updated: number; duplicate: number; rejected: number; blockedHits: number; listed: number };
+  options: { campaignId: number | null } | null;
   error: string | null;
   createdBy: number | null;
   createdAt: string;

@@ -140,6 +140,7 @@ export const adminContactsEn = {
   'contacts.export': 'Download:',
   'contacts.exportCsv': 'CSV',
   'contacts.exportXlsx': 'Excel',
+  'import.count.listed': 'Added to the campaign',
 };
 
 export const adminContactsVi: Record<keyof typeof adminContactsEn, string> = {
@@ -283,4 +284,5 @@ export const adminContactsVi: Record<keyof typeof adminContactsEn, string> = {
   'contacts.export': 'Tải xuống:',
   'contacts.exportCsv': 'CSV',
   'contacts.exportXlsx': 'Excel',
+  'import.count.listed': 'Đã thêm vào chiến dịch',
 };
