@@ -66,7 +66,8 @@ async function render(root: HTMLElement, params: Record<string, string>, ctx: Ad
   });
   append(root, [
     h('div', { class: 'view-head' }, label('campaigns.title', 'a', { href: '#/campaigns', class: 'back' }), h('span', { class: 'sub' }, '/'),
-      h('h1', { id: 'campaign-name' }, c.name), stateBadge(c.state), label(MODE_LABELS[c.dialingMode], 'span', { class: 'badge' })),
+      h('h1', { id: 'campaign-name' }, c.name), stateBadge(c.state), label(MODE_LABELS[c.dialingMode], 'span', { class: 'badge' }),
+      h('span', { class: 'grow' }), ctx.has('campaigns/:id/list') ? label('list.open', 'a', { href: `#/campaigns/${c.id}/list`, class: 'button secondary', id: 'list-link' }) : null),
     reviewNote(c, names),
     h('section', { class: 'panel' }, campaignActions(c, ctx.me, () => { toast('common.saved'); ctx.reload(); })),
     editable ? null : label('campaign.readOnly', 'p', { class: 'notice' }),

@@ -72,7 +72,7 @@ async function render(root: HTMLElement, _params: Record<string, string>, ctx: A
   const add = label('contacts.new', 'button', { type: 'button', id: 'contact-new' });
   add.addEventListener('click', () => openContactDialog(undefined, agents, () => { toast('common.saved'); ctx.reload(); }));
   root.append(
-    h('div', { class: 'view-head' }, label('contacts.title', 'h1'), h('span', { class: 'grow' }), add),
+    h('div', { class: 'view-head' }, label('contacts.title', 'h1'), h('span', { class: 'grow' }), ctx.has('import') ? label('import.title', 'a', { href: '#/import', class: 'button secondary' }) : null, add),
     filterBar(ctx, agents, { filters, groups }),
     contactTools(q, groups, ctx),
     h('section', { class: 'panel' }, table,

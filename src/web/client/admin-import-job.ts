@@ -7,7 +7,7 @@ import { progressStep } from './admin-import-progress.js';
 import { resultStep } from './admin-import-result.js';
 import { label } from './admin-label.js';
 import type { AdminContext, Section } from './admin-router.js';
-import type { ImportJob, SheetPreview } from './admin-types.js';
+import type { Campaign, ImportJob, Paged, SheetPreview } from './admin-types.js';
 
 const STEPS: MessageKey[] = ['import.stepUpload', 'import.stepMapping', 'import.stepProgress', 'import.stepResult'];
 const STEP_OF: Record<ImportJob['status'], number> = { uploaded: 1, running: 2, done: 3, failed: 3 };
@@ -27,7 +27,13 @@ async function render(root: HTMLElement, params: Record<string, string>, ctx: Ad
     h('h1', { class: 'file-name' }, job.fileName), label(KIND_LABELS[job.kind], 'span', { class: 'badge' }), statusBadge(job.status),
     h('span', { class: 'sub' }, `${job.format.toUpperCase()} · ${size(job.fileBytes)}`));
   let body: HTMLElement;
-  if (job.status === 'uploaded') body = mappingStep(job, await api<SheetPreview>('POST', `/api/imports/${job.id}/preview`, {}), ctx);
+  if (job.status === 'uploaded') {
+    const [preview, campaigns] = await Promise.all([
+      api<SheetPreview>('POST', `/api/imports/${job.id}/preview`, {}),
+      job.kind === 'contacts' && ctx.has('campaigns/:id/list') ? api<Paged<Campaign>>('GET', '/api/campaigns?limit=200&sort=id&order=desc') : undefined,
+    ]);
+    body = mappingStep(job, preview, ctx, campaigns?.items.filter((c) => c.state !== 'ended'));
+  }
   else if (job.status === 'running') body = progressStep(job, () => ctx.reload());
   else body = await resultStep(job);
   root.append(head, stepper(STEP_OF[job.status]), body);

@@ -5,8 +5,8 @@ import { clearError, showError } from './admin-error.js';
 import { field, readText, selectInput, textInput, type Choice } from './admin-form.js';
 import { BLOCK_FIELDS, CONTACT_FIELDS, FIELD_LABELS } from './admin-import-labels.js';
 import { label } from './admin-label.js';
-import type { AdminContext } from './admin-router.js';
-import type { ImportJob, SheetPreview } from './admin-types.js';
+import { hashQuery, type AdminContext } from './admin-router.js';
+import type { Campaign, ImportJob, SheetPreview } from './admin-types.js';
 
 const CUSTOM = '__custom';
 const shown = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -36,7 +36,7 @@ function mappingTable(job: ImportJob, preview: SheetPreview): HTMLElement {
     h('tbody', {}, ...preview.rows.map((r) => h('tr', {}, h('td', { class: 'rownum' }, r.row), ...preview.headers.map((_, i) => h('td', {}, shown(r.cells[i]))))))));
 }
 
-function optionsFields(job: ImportJob): HTMLElement {
+function optionsFields(job: ImportJob, campaigns: Campaign[] | undefined): HTMLElement {
   if (job.kind !== 'contacts') {
     return h('div', { class: 'grid-2' },
       field('import.defaultReason', textInput('reason', '', { maxlength: 500 }), 'import.defaultReasonHint'),
@@ -45,7 +45,9 @@ function optionsFields(job: ImportJob): HTMLElement {
   return h('div', { class: 'grid-3' },
     field('import.onExisting', selectInput('onExisting', [{ value: 'skip', key: 'import.onExisting.skip' }, { value: 'update', key: 'import.onExisting.update' }], 'skip')),
     field('import.tags', textInput('tags', '', { maxlength: 1000 }), 'contacts.tagsHint'),
-    field('import.source', textInput('source', '', { maxlength: 100 }), 'import.sourceHint'));
+    field('import.source', textInput('source', '', { maxlength: 100 }), 'import.sourceHint'),
+    campaigns ? field('import.campaign', selectInput('campaignId', [{ value: '', key: 'import.noCampaign' }, ...campaigns.map((c) => ({ value: String(c.id), text: c.name }))],
+      hashQuery().get('campaign') ?? '')) : null);
 }
 
 function readStart(form: HTMLFormElement, job: ImportJob, preview: SheetPreview): Record<string, unknown> {
@@ -62,6 +64,8 @@ function readStart(form: HTMLFormElement, job: ImportJob, preview: SheetPreview)
     body.customFields = customFields;
     body.onExisting = readText(form, 'onExisting');
     body.tags = readText(form, 'tags').split(',').map((t) => t.trim()).filter((t) => t !== '');
+    const campaignId = readText(form, 'campaignId');
+    if (campaignId) body.campaignId = Number(campaignId);
   } else {
     const reason = readText(form, 'reason').trim();
     if (reason) body.reason = reason;
@@ -70,7 +74,7 @@ function readStart(form: HTMLFormElement, job: ImportJob, preview: SheetPreview)
 }
 
 /** Step 2: the sheet, what each column holds (checked against the first rows), and the row policy. */
-export function mappingStep(job: ImportJob, first: SheetPreview, ctx: AdminContext): HTMLFormElement {
+export function mappingStep(job: ImportJob, first: SheetPreview, ctx: AdminContext, campaigns?: Campaign[]): HTMLFormElement {
   let preview = first;
   const tableBox = h('div', {}, mappingTable(job, preview));
   const error = h('p', { class: 'error', role: 'alert' });
@@ -93,7 +97,7 @@ export function mappingStep(job: ImportJob, first: SheetPreview, ctx: AdminConte
     label('import.mappingHint', 'p', { class: 'hint' }),
     tableBox,
     label('import.options', 'h2'),
-    optionsFields(job),
+    optionsFields(job, campaigns),
     error,
     h('div', { class: 'form-actions' }, start, discard));
   form.addEventListener('submit', (ev) => {

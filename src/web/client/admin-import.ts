@@ -5,7 +5,7 @@ import { clearError, showError } from './admin-error.js';
 import { field, selectInput } from './admin-form.js';
 import { KIND_LABELS, statusBadge } from './admin-import-labels.js';
 import { label } from './admin-label.js';
-import type { AdminContext, Section } from './admin-router.js';
+import { hashQuery, type AdminContext, type Section } from './admin-router.js';
 import { dataTable } from './admin-table.js';
 import type { ImportJob, ImportKind } from './admin-types.js';
 import { uploadFile } from './admin-upload.js';
@@ -41,12 +41,14 @@ function uploadForm(ctx: AdminContext): HTMLFormElement {
     ev.preventDefault();
     const chosen = file.files?.[0];
     if (!chosen) return;
+    // Coming from a campaign's list, the next step offers that campaign.
+    const campaign = hashQuery().get('campaign');
     clearError(error);
     submit.disabled = true;
     progress.hidden = false;
     const url = `/api/imports?kind=${encodeURIComponent(kind.value)}&filename=${encodeURIComponent(chosen.name.slice(0, 255))}`;
     uploadFile<{ job: ImportJob }>(url, chosen, (f) => { progress.value = f; })
-      .then(({ job }) => ctx.navigate(`#/import/${job.id}`))
+      .then(({ job }) => ctx.navigate(`#/import/${job.id}${campaign ? `?campaign=${encodeURIComponent(campaign)}` : ''}`))
       .catch((err: unknown) => { showError(error, err, form); submit.disabled = false; progress.hidden = true; });
   });
   return form;

@@ -15,6 +15,8 @@ export interface AdminContext {
   navigate(hash: string): void;
   /** Renders the current view again (after a change made elsewhere). */
   reload(): void;
+  /** Whether a page is part of this build (its API is on the server), so links to it can be left out. */
+  has(path: string): boolean;
 }
 
 export interface Section {
@@ -51,7 +53,7 @@ export class HashRouter {
   constructor(private readonly sections: Section[], private readonly view: HTMLElement, private readonly nav: HTMLElement) {}
 
   start(me: Me): void {
-    this.ctx = { me, navigate: (hash) => { location.hash = hash; }, reload: () => this.render() };
+    this.ctx = { me, navigate: (hash) => { location.hash = hash; }, reload: () => this.render(), has: (path) => this.sections.some((s) => s.path === path) };
     replaceChildren(this.nav, ...this.sections.filter((s) => s.nav).map((s) => label(s.nav!, 'a', { href: `#/${s.path}`, 'data-path': s.path })));
     window.addEventListener('hashchange', () => this.render());
     if (!location.hash.startsWith('#/')) history.replaceState(null, '', `#/${this.sections[0]!.path}`);

@@ -182,3 +182,34 @@ export interface ImportRejection { row: number; kind: 'rejected' | 'duplicate'; 
 
 export interface ContactGroup { id: number; name: string; description: string; size: number; createdBy: number | null; createdAt: string }
 export interface SavedFilter { id: number; name: string; userId: number; shared: boolean; filter: Record<string, unknown>; createdAt: string; updatedAt: string }
+
+export const CONTACT_STATUSES = [
+  'not_started', 'in_progress', 'failed_will_retry', 'callback_scheduled', 'success', 'retries_exhausted',
+  'do_not_call_again', 'call_error', 'paused', 'blocked', 'dnc',
+] as const;
+export type ContactStatus = (typeof CONTACT_STATUSES)[number];
+
+/** One contact in one campaign's list. */
+export interface CampaignEntry {
+  id: number;
+  campaignId: number;
+  contactId: number;
+  name: string;
+  phone: string;
+  status: ContactStatus;
+  attempts: number;
+  nextCallAt: string | null;
+  callbackAt: string | null;
+  doNotCallUntil: string | null;
+  lastAbandonedAt: string | null;
+  lastOutcome: string | null;
+  lastDisposition: string | null;
+  agentId: number | null;
+  duplicateOk: boolean;
+  addedBy: number | null;
+  addedAt: string;
+  updatedAt: string;
+}
+
+export interface AddToListResult { selected: number; added: number; alreadyListed: number; duplicatePhones: number; dnc: number; blocked: number }
+export interface DuplicateGroup { phone: string; entries: CampaignEntry[] }
