@@ -102,4 +102,21 @@ describeBrowser('admin page: users and groups (browser)', () => {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-users-phone.png'), fullPage: true });
     await s.context.close();
   });
+
+  it('when an agent opens the admin page, then it says the page is not theirs and shows no menu; signing out leads back to the login page', async () => {
+    const s = await browser.newContext();
+    const { token } = await app.login('agent', 'minh');
+    await s.addCookies([{ name: 'dialer_session', value: token, url: app.url, httpOnly: true, sameSite: 'Strict' }]);
+    const page = await s.newPage();
+    await page.goto(`${app.url}/admin`);
+    await page.locator('#view p.empty').waitFor();
+    assert.equal(await page.textContent('#view p.empty'), 'This page is for owners and administrators.');
+    assert.equal(await page.locator('#admin-nav a').count(), 0);
+    await page.click('#logout');
+    await page.waitForURL(/\/login$/);
+    await page.goto(`${app.url}/admin`);
+    await page.waitForURL(/\/login$/);
+    assert.equal(app.services.auth.authenticate(token), undefined, 'the session was ended on the server');
+    await s.close();
+  });
 });
