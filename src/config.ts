@@ -37,12 +37,16 @@ export const configSchema = z.object({
     agentRingTimeoutSeconds: int(5, 120).describe('How long an agent phone rings before the agent is set not ready.'),
     holdMaxSeconds: int(1, 60).describe('Predictive: how long an answered customer may wait for an agent before the call is abandoned with the safe-harbor prompt.'),
     mohClass: z.string().min(1).describe('Music-on-hold class for customers waiting for an agent.'),
+    callbackConfirmationMedia: z.string().min(1).describe('Media played to an inbound caller after a callback request is recorded (comma-separated ARI media URIs, e.g. sound:auth-thankyou).'),
   }),
   phone: z.object({
     defaultRegion: z.string().length(2).describe('ISO country used to read numbers written without a country code (VN reads 0912… as +84912…).'),
   }),
   import: z.object({
     maxFileBytes: int(1024, 1024 * 1024 * 1024).describe('Largest accepted import file, in bytes.'),
+  }),
+  pacing: z.object({
+    rollingWindowMinutes: int(5, 24 * 60).describe('Predictive: the abandon rate is held under the target over the whole campaign and over this rolling window.'),
   }),
   demo: z.object({
     agents: int(0, 500).describe('Demo mode: number of simulated agent phones.'),
