@@ -11,6 +11,14 @@ import { createServices, type Services } from './services/create-services';
 import { openDatabase } from './store/database';
 import { migrate } from './store/migrator';
 import { VERSION } from './version';
+import { topicAuthorizer } from './api/topic-authorizer';
+import { WsHub } from './api/ws-hub';
+import type { DialerEngine } from './dialer/dialer-engine';
+import type { Notifier } from './dialer/dialer-ports';
+import { createDialer, dialerTelephonyOf } from './services/create-dialer';
+import { startDemoSimulator } from './simulator/start-demo-simulator';
+import type { AriSimulator } from './simulator/start-ari-simulator';
+import { createTelephony } from './telephony/create-telephony';
 import { serveWeb } from './web/serve-web';
 
 export interface RunningDialer {
@@ -30,6 +38,19 @@ async function bootstrapOwner(services: Services, config: Config, log: Logger): 
   log.info('created the first owner from the environment', { username });
 }
 
+/** The AMD step of dialplan/extensions_dialer.conf, for the demo simulator to re-enter Stasis the same way. */
+const OUR_AMD_STASIS = '${DIALER_APP},${DIALER_ROLE},${DIALER_REF},amd,${AMDSTATUS},${AMDCAUSE}';
+
+/** With no ARI URL configured: the simulator on the wall clock, with demo customers and agents (demo mode). */
+async function demoAri(config: Config, log: Logger): Promise<AriSimulator | undefined> {
+  if (config.ari.url) return undefined;
+  const sim = await startDemoSimulator({
+    user: config.ari.user, password: config.ari.password, log, amdContext: config.telephony.customerContext, amdStasis: OUR_AMD_STASIS,
+  });
+  log.warn('demo mode: no ari.url configured, calls go to the built-in ARI simulator', { url: sim.url });
+  return sim;
+}
+
 /** The composition root: nothing runs at import, everything is built and wired here. */
 export async function startDialer(config: Config, log: Logger): Promise<RunningDialer> {
   const db = openDatabase(path.join(config.dataDir, 'dialer.db'));
@@ -37,20 +58,43 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   log.info('database ready', { file: db.name, schemaVersion: version, applied });
   const services = createServices(db, config, systemClock, log);
   await bootstrapOwner(services, config, log);
+  const demo = await demoAri(config, log);
+  const holder: { engine?: DialerEngine; hub?: WsHub } = {};
+  const telephony = createTelephony({
+    config: { ...config, ari: { ...config.ari, url: config.ari.url ?? demo?.url } }, log, clock: systemClock,
+    onNotice: (e) => holder.engine?.onNotice(e),
+    onFinished: (r) => holder.engine?.onCallRecord(r),
+    onCallbackRequest: (n, at) => holder.engine?.onCallbackRequest(n, at),
+  });
+  const notifier: Notifier = {
+    toUser: (userId, m) => { holder.hub?.sendToUser(userId, m); },
+    toTopic: (topic, m) => { holder.hub?.publish(topic, m); },
+    isWatched: (topic) => holder.hub?.isFollowed(topic) ?? false,
+  };
+  const engine = createDialer({ services, telephony: dialerTelephonyOf(telephony), notifier, clock: systemClock, timers: systemTimers, log });
+  holder.engine = engine;
   const app = createApp({
-    log, auth: services.auth, routes: apiRoutes(services), version: VERSION,
-    health: () => ({ status: 'ok', db: db.open, telephony: 'not configured' }),
+    log, auth: services.auth, routes: apiRoutes(services, () => engine), version: VERSION,
+    health: () => ({ status: telephony.port.status === 'ready' ? 'ok' : 'degraded', db: db.open, telephony: telephony.port.status }),
     beforeApi: (express) => serveWeb(express, services.auth),
   });
   const http = await startHttpServer(app, config.host, config.port);
+  holder.hub = new WsHub({ server: http.server, auth: services.auth, log: log.child({ component: 'ws' }), authorizeTopic: topicAuthorizer(services.campaigns) });
   const scheduler = new CampaignScheduler(services.campaigns, systemClock, systemTimers, log.child({ component: 'campaign-scheduler' }));
   scheduler.start();
+  // The engine first: it must hear the first orphan report telephony makes on connecting.
+  engine.start();
+  telephony.start();
   return {
     services,
     http,
     stop: async () => {
       scheduler.stop();
+      engine.stop();
+      await telephony.stop();
+      holder.hub?.close();
       await http.stop();
+      await demo?.stop();
       db.close();
     },
   };
