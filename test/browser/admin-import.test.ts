@@ -37,7 +37,11 @@ describeBrowser('admin page: import wizard (browser)', () => {
     const { page } = s;
     await page.locator('[name=kind]').selectOption('contacts');
     assert.equal(await page.getAttribute('#template-xlsx', 'href'), '/api/import-templates/contacts.xlsx');
+    for (const link of ['#template-xlsx', '#template-csv']) {
+      assert.equal((await app.request('GET', (await page.getAttribute(link, 'href'))!, { token: s.token })).status, 200, link);
+    }
     await page.setInputFiles('#import-file', { name: 'customers.xlsx', mimeType: XLSX_TYPE, buffer: file });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-import.png'), fullPage: true });
     await page.click('#import-upload');
     await page.waitForURL(/#\/import\/\d+$/);
     const id = Number(page.url().split('/').pop());
