@@ -14,12 +14,12 @@ import { startTelephony, type RunningTelephony } from './start-telephony';
 import { openDatabase } from './store/database';
 import { migrate } from './store/migrator';
 import { VERSION } from './version';
-import { serveWeb } from './web/serve-web';
 import { topicAuthorizer } from './api/topic-authorizer';
 import { WsHub } from './api/ws-hub';
 import type { DialerEngine } from './dialer/dialer-engine';
 import type { Notifier } from './dialer/dialer-ports';
 import { createDialer, dialerTelephonyOf } from './services/create-dialer';
+import { serveWeb } from './web/serve-web';
 
 export interface RunningDialer {
   services: Services;
@@ -53,26 +53,22 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   log.info('database ready', { file: db.name, schemaVersion: version, applied });
   const services = createServices(db, config, systemClock, log);
   const holder: { engine?: DialerEngine; hub?: WsHub } = {};
+  const telephony = await startTelephony({
+    config, log, clock: systemClock,
+    handlers: {
+      onNotice: (e) => holder.engine?.onNotice(e),
+      onFinished: (r) => holder.engine?.onCallRecord(r),
+      onCallbackRequest: (n, at) => holder.engine?.onCallbackRequest(n, at),
+    },
+  });
+  await firstUsers(services, config, log, telephony.demo);
   const notifier: Notifier = {
     toUser: (userId, m) => { holder.hub?.sendToUser(userId, m); },
     toTopic: (topic, m) => { holder.hub?.publish(topic, m); },
     isWatched: (topic) => holder.hub?.isFollowed(topic) ?? false,
   };
-  const telephony = await startTelephony({
-    config, log, clock: systemClock, repos: services.repos,
-    sink: {
-      onNotice: (e) => holder.engine?.onNotice(e),
-      onFinished: (r) => { if (holder.engine) holder.engine.onCallRecord(r); else services.repos.callRecords.insert(r); },
-      onCallbackRequest: (n, at) => { if (holder.engine) holder.engine.onCallbackRequest(n, at); else services.repos.callbackRequests.add(n, at); },
-    },
-    // The engine starts before telephony connects: it must hear the first orphan report (restart recovery).
-    beforeStart: (t) => {
-      holder.engine = createDialer({ services, telephony: dialerTelephonyOf(t), notifier, clock: systemClock, timers: systemTimers, log });
-      holder.engine.start();
-    },
-  });
-  const engine = holder.engine!;
-  await firstUsers(services, config, log, telephony.demo);
+  const engine = createDialer({ services, telephony: dialerTelephonyOf(telephony.telephony), notifier, clock: systemClock, timers: systemTimers, log });
+  holder.engine = engine;
   const app = createApp({
     log, auth: services.auth, routes: apiRoutes(services, () => engine), version: VERSION,
     health: () => ({ status: db.open && telephony.status() === 'ready' ? 'ok' : 'degraded', db: db.open, telephony: telephony.status() }),
@@ -82,15 +78,18 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   holder.hub = new WsHub({ server: http.server, auth: services.auth, log: log.child({ component: 'ws' }), authorizeTopic: topicAuthorizer(services.campaigns) });
   const scheduler = new CampaignScheduler(services.campaigns, systemClock, systemTimers, log.child({ component: 'campaign-scheduler' }));
   scheduler.start();
+  // The engine first: it must hear the first orphan report telephony makes on connecting.
+  engine.start();
+  telephony.telephony.start();
   return {
     services,
     http,
     telephony,
     stop: async () => {
       scheduler.stop();
-      engine.stop();
       // Live calls end (or are hung up) while the API still answers, then the rest goes down.
       await telephony.drainAndStop(config.shutdownDrainSeconds * 1000);
+      engine.stop();
       holder.hub?.close();
       await http.stop();
       db.close();
