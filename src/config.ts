@@ -18,6 +18,7 @@ export const configSchema = z.object({
   logLevel: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).describe('Lowest level written to the console and the log file.'),
   logFile: z.string().describe('JSON-lines log file; relative paths are inside dataDir; empty disables the file.'),
   sessionTtlHours: int(1, 24 * 90).describe('How long a login session stays valid without use, in hours.'),
+  shutdownDrainSeconds: int(0, 3600).describe('On SIGTERM: how long live calls may go on (no new ones start) before the rest are hung up and the process exits. Keep the service manager\'s stop timeout above it.'),
   cookieSecure: bool.describe('Mark the session cookie Secure (set true when served over HTTPS).'),
   bootstrapOwner: z.object({
     username: optionalString.describe('At first start with no users, create an owner with this username (needs password too).'),
@@ -60,7 +61,7 @@ export const configSchema = z.object({
     rollingWindowMinutes: int(5, 24 * 60).describe('Predictive: the abandon rate is held under the target over the whole campaign and over this rolling window.'),
   }),
   demo: z.object({
-    agents: int(0, 500).describe('Demo mode: number of simulated agent phones.'),
+    agents: int(0, 500).describe('Demo mode (no ari.url): number of simulated agent phones (extensions 1001, 1002, …); on an empty database a demo agent is created for each.'),
   }),
 });
 

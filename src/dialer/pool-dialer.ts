@@ -62,6 +62,10 @@ export class PoolDialer {
   offer(s: AgentSession): void {
     const line = s.line?.line;
     if (s.kind !== 'ready' || !line || s.line?.offered) return;
+    if (this.work.atMaxQuota(s)) {
+      this.x.agentEvent(s, 'quota_reached');
+      return;
+    }
     s.line!.offered = true;
     this.x.d.telephony.offerLine(line);
     this.kick();

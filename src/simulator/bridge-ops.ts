@@ -1,7 +1,9 @@
 import { formatAriTime } from './ari-time';
 import { emitBridgeDestroyed, emitBridgeMembership, emitCallerId, emitConnectedLine, emitVarset } from './channel-events';
 import type { SimWorld } from './sim-world';
-import type { MediaTarget, SimBridge, SimChannel } from './sim-types';
+import type { CallerId, MediaTarget, SimBridge, SimChannel } from './sim-types';
+
+const NO_CALLER: CallerId = { name: '', number: '' };
 
 /** How a channel leaves a bridge. Only a hangup keeps the app's subscription to the bridge. */
 export type LeaveReason = 'hangup' | 'remove' | 'move' | 'destroy';
@@ -38,7 +40,9 @@ export function leaveBridge(w: SimWorld, ch: SimChannel, reason: LeaveReason): v
   emitBridgeMembership(w.hub, 'ChannelLeftBridge', bridge, ch);
   // Bridge music on hold stops by itself when the last participant leaves.
   if (bridge.channels.length === 0) setBridgeMoh(w, bridge, null);
-  if (reason !== 'destroy') updateBridgePeers(w, bridge);
+  if (reason === 'destroy') return;
+  updateBridgePeers(w, bridge);
+  updateConnectedLines(w, bridge, []);
 }
 
 function clearBridgePeer(w: SimWorld, ch: SimChannel): void {
@@ -75,16 +79,21 @@ export function updateBridgePeers(w: SimWorld, bridge: SimBridge): void {
   }
 }
 
-/** Two parties in a mixing bridge learn each other's caller id (ChannelConnectedLine; the far half hears it as its caller). */
+/**
+ * When a mixing bridge is left with exactly two parties, each learns the other's caller id
+ * (ChannelConnectedLine when it changes; the far half hears it as its caller). A Recorder or
+ * Announcer counts as a party with no caller id: a channel left alone with the bridge's recorder
+ * gets an empty connected line (checked on Asterisk 22).
+ */
 export function updateConnectedLines(w: SimWorld, bridge: SimBridge, joinedLast: readonly SimChannel[]): void {
-  if (bridge.bridgeType !== 'mixing' || bridge.channels.length !== 2) return;
-  const [a, b] = bridge.channels as [SimChannel, SimChannel];
-  const order = joinedLast.includes(a) && !joinedLast.includes(b) ? [a, b] : [b, a];
+  if (bridge.bridgeType !== 'mixing' || bridge.channels.length + bridge.pseudo.length !== 2) return;
+  const [a, b] = bridge.channels as [SimChannel, SimChannel | undefined];
+  const order = b === undefined ? [a] : joinedLast.includes(a) && !joinedLast.includes(b) ? [a, b] : [b, a];
   const changed: SimChannel[] = [];
   for (const ch of order) {
-    const peer = ch === a ? b : a;
-    if (ch.connected.name === peer.caller.name && ch.connected.number === peer.caller.number) continue;
-    ch.connected = peer.caller;
+    const peer = b === undefined ? NO_CALLER : ch === a ? b.caller : a.caller;
+    if (ch.connected.name === peer.name && ch.connected.number === peer.number) continue;
+    ch.connected = peer;
     emitConnectedLine(w.hub, ch);
     changed.push(ch);
   }

@@ -1,8 +1,9 @@
-import { runAmdContext } from './amd-dialplan';
+import { findAmdContext, runAmdContext } from './amd-dialplan';
 import { leaveBridge } from './bridge-ops';
 import { emitDial, emitDialplan, emitDtmf, emitHangupRequest, emitStateChange, emitVarset } from './channel-events';
 import { failBusyOrCongested, failNoSuchExtension, failTimeout, failUnallocated } from './dial-failures';
 import { farEndScript, type FarStep } from './far-end-script';
+import { continueInboundCall } from './inbound-callback-dialplan';
 import { destroyChannel, destroyFarHalf, endCall, farEndHangup } from './hangup';
 import type { SimWorld } from './sim-world';
 import type { SimCall, SimChannel } from './sim-types';
@@ -81,7 +82,8 @@ function answer(w: SimWorld, call: SimCall): void {
     if (app) enterStasis(w, near, app, after.args, { fromDialplan: false, rawArgs: after.rawArgs });
     else hangUpAfterAnswer(w, call, 'FAILED');
   } else if (after.kind === 'dialplan') {
-    if (after.context === w.options.amdContext) runAmdContext(w, call, after, () => hangUpAfterAnswer(w, call, null));
+    const amd = findAmdContext(w, after.context);
+    if (amd) runAmdContext(w, call, amd, after, () => hangUpAfterAnswer(w, call, null));
     else hangUpAfterAnswer(w, call, null);
   }
 }
@@ -120,8 +122,10 @@ export function continueInDialplan(w: SimWorld, ch: SimChannel, target: Continue
   const priority = target.priority ?? (target.context || target.extension ? 1 : here.priority + 1);
   ch.dialplan = { context, exten, priority, appName: '', appData: '' };
   const call = ch.call;
-  if (call && call.near === ch && call.phase === 'answered' && context === w.options.amdContext) {
-    runAmdContext(w, call, { kind: 'dialplan', context, exten, priority }, () => hangUpAfterAnswer(w, call, null));
+  if (call?.mode === 'inbound' && !target.context) return continueInboundCall(w, ch);
+  const amd = findAmdContext(w, context);
+  if (call && call.near === ch && call.phase === 'answered' && amd) {
+    runAmdContext(w, call, amd, { kind: 'dialplan', context, exten, priority }, () => hangUpAfterAnswer(w, call, null));
   }
 }
 

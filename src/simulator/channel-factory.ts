@@ -78,6 +78,14 @@ export function createPjsipChannel(
   });
 }
 
+/** A call arriving on a trunk (PJSIP/<trunk>-<n>), ringing in `context` at `exten`. */
+export function createInboundChannel(w: SimWorld, trunk: string, caller: CallerId, context: string, exten: string): SimChannel {
+  return newChannel(w, {
+    id: w.ids.uniqueId(), name: `PJSIP/${trunk}-${w.ids.nameSuffix()}`, tech: 'PJSIP', half: 0, state: 'Ring', caller,
+    protocolId: w.ids.uuid(), dialplan: { context, exten, priority: 1, appName: '', appData: '' },
+  });
+}
+
 /** True when a channel id (or its would-be second half) is taken. */
 export function channelIdTaken(w: SimWorld, ids: PairIds): boolean {
   return (ids.channelId !== undefined && w.channels.has(ids.channelId))

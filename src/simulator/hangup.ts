@@ -32,8 +32,10 @@ export function destroyChannel(w: SimWorld, ch: SimChannel, cause: number, techC
 
 /**
  * What follows a hangup request on our channel: its media stops, it leaves the bridge and Stasis
- * (StasisEnd, STASISSTATUS=SUCCESS). A channel that came from the dialplan then runs its own
- * Hangup(). Returns whether it was in a bridge.
+ * (StasisEnd, STASISSTATUS=SUCCESS). A channel that an originate sent into the dialplan then runs
+ * its own Hangup(). A created channel that went back into Stasis from the dialplan (/continue to
+ * the AMD context) is inside two Stasis sessions: two STASISSTATUS=SUCCESS and no Hangup() of its
+ * own (checked on Asterisk 22). Returns whether it was in a bridge.
  */
 export function releaseChannel(w: SimWorld, ch: SimChannel): boolean {
   abortPlaybacks(w, ch.media);
@@ -42,9 +44,11 @@ export function releaseChannel(w: SimWorld, ch: SimChannel): boolean {
   leaveBridge(w, ch, 'hangup');
   if (ch.stasis) {
     const fromDialplan = ch.stasis.fromDialplan;
-    leaveStasis(w, ch);
-    emitVarset(w.hub, ch, 'STASISSTATUS', 'SUCCESS');
-    if (fromDialplan) emitHangupRequest(w.hub, ch, 16, true);
+    const nested = fromDialplan && ch.call?.mode === 'create';
+    leaveStasis(w, ch, nested ? 2 : 1);
+    // It shows the application it had before its first Stasis (none, being created into the app).
+    if (nested) ch.dialplan = { ...ch.dialplan, appName: '', appData: '' };
+    if (fromDialplan && !nested) emitHangupRequest(w.hub, ch, 16, true);
   } else if (ch.leftStasis) {
     emitVarset(w.hub, ch, 'STASISSTATUS', 'SUCCESS');
   }

@@ -104,11 +104,31 @@ export interface CreateRequest {
   readonly variables: Readonly<Record<string, string>>;
 }
 
+/**
+ * The variables of a create, in the order given, as events: ChannelVarset for a plain one, and
+ * ChannelCallerId for CALLERID(num)/CALLERID(name), each showing the caller id as far as it is set
+ * by then (checked on Asterisk 22).
+ */
+function announceVariables(w: SimWorld, ch: SimChannel, variables: Readonly<Record<string, string>>): void {
+  const caller = ch.caller;
+  ch.caller = parseCallerId(undefined);
+  for (const [name, value] of Object.entries(variables)) {
+    if (name === 'CALLERID(name)') ch.caller = { ...ch.caller, name: value };
+    else if (name === 'CALLERID(num)' || name === 'CALLERID(number)') ch.caller = { ...ch.caller, number: value };
+    else {
+      emitVarset(w.hub, ch, name, value);
+      continue;
+    }
+    emitCallerId(w.hub, ch);
+  }
+  ch.caller = caller;
+}
+
 /** POST /channels/create: the channel enters the app (StasisStart, state Down) and waits for /dial. */
 export function createChannel(w: SimWorld, req: CreateRequest): SimChannel {
   const rawArgs = req.appArgs ?? '';
   const { near, far } = buildCall(w, req, parseCallerId(undefined), 'create', { kind: 'stasis' });
-  const names = applyVariables(near, req.variables);
+  applyVariables(near, req.variables);
   const app = req.app ? w.hub.activeApp(req.app) : undefined;
   if (app) w.hub.subscribeChannel(app, near);
   w.soon(() => {
@@ -119,7 +139,7 @@ export function createChannel(w: SimWorld, req: CreateRequest): SimChannel {
       if (far) destroyChannel(w, far, 16);
       return;
     }
-    for (const name of names) emitVarset(w.hub, near, name, near.vars.get(name) ?? '');
+    announceVariables(w, near, req.variables);
     near.dialplan = { ...near.dialplan, appName: 'Stasis', appData: rawArgs ? `${app.name},${rawArgs}` : app.name };
     emitDialplan(w.hub, near);
     near.dialplan = { ...near.dialplan, appName: '', appData: '' };

@@ -9,7 +9,8 @@ const SOFT_HANGUP_SHUTDOWN = 4;
 /**
  * `core restart now`: every live channel gets a soft hangup (cause 4), then each call is torn down
  * (events still delivered: ChannelLeftBridge, StasisEnd, ChannelDestroyed — our half 16 if it was
- * in Stasis, the far half 0). Afterwards nothing is left: no channels, bridges, apps or timers, and
+ * in Stasis, the far half 0). Afterwards nothing is left: no channels, bridges, apps, timers or
+ * global variables set over ARI, and
  * ids start again with a new prefix.
  */
 export function tearDownForRestart(w: SimWorld): void {
@@ -20,6 +21,8 @@ export function tearDownForRestart(w: SimWorld): void {
   w.bridges.clear();
   w.playbacks.clear();
   w.liveRecordings.clear();
+  // Global variables go back to the dialplan's [globals] (checked on Asterisk 22: a value set over ARI is gone).
+  w.globals.clear();
   w.hub.reset();
   w.clock.clear();
   const previousEpoch = Math.floor(w.startupTime / 1000);

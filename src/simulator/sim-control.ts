@@ -3,6 +3,7 @@ import { emitDtmf } from './channel-events';
 import type { EventObserver } from './event-hub';
 import type { FaultMatch, FaultResponse } from './fault-injector';
 import { farEndHangup } from './hangup';
+import { placeInboundCall, type InboundCallRequest } from './inbound-callback-dialplan';
 import type { BehaviourSpec } from './party-behaviour';
 import type { SimWorld } from './sim-world';
 
@@ -33,6 +34,11 @@ export interface AriSimulatorControl {
 
   /** The far end of an answered call hangs up now. */
   hangUpFarEnd(channelId: string, cause?: number): void;
+  /**
+   * A caller reaches the project's `dialer-inbound-callback` context from a trunk and presses
+   * `keys` at the offer (default '1': a callback request). Returns the caller's channel id.
+   */
+  placeInboundCall(request: InboundCallRequest): string;
   /** The far end presses keys now (ChannelDtmfReceived on our channel). */
   pressKeys(channelId: string, digits: string, gapMs?: number): void;
 
@@ -99,6 +105,7 @@ export function createControl(d: ControlDeps): AriSimulatorControl {
     clearBehaviours: () => w.behaviours.clear(),
     setSound: (name, ms) => w.sounds.set(name, ms),
     hangUpFarEnd: (channelId, cause = 16) => farEndHangup(w, answeredCall(channelId), cause),
+    placeInboundCall: (request) => placeInboundCall(w, request).id,
     pressKeys: (channelId, digits, gapMs = 350) => {
       const call = answeredCall(channelId);
       [...digits].forEach((digit, i) => {

@@ -147,7 +147,8 @@ export interface SimBridge {
 export interface SimCall {
   readonly near: SimChannel;
   readonly far: SimChannel | null;
-  readonly mode: 'originate' | 'create';
+  /** How it began: originated, created then dialled, or an inbound call from a trunk into the dialplan. */
+  readonly mode: 'originate' | 'create' | 'inbound';
   readonly dialstring: string;
   /** The far end's behaviour; null when the extension does not exist. */
   readonly plan: CallPlan | null;

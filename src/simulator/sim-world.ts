@@ -21,6 +21,8 @@ export interface SimWorld {
   readonly playbacks: Map<string, SimPlayback>;
   readonly liveRecordings: Map<string, SimRecording>;
   readonly storedRecordings: Map<string, StoredRecording>;
+  /** Global dialplan variables (GET/POST /asterisk/variable; the inbound context reads DIALER_INBOUND_APP). */
+  readonly globals: Map<string, string>;
   /** Epoch ms of the last (re)start: /asterisk/info startup_time and the id prefix. */
   startupTime: number;
   /** Fault injection: extra delay before StasisStart (ms of simulated time). */
@@ -50,6 +52,7 @@ export function createSimWorld(options: ResolvedSimOptions, clock: SimScheduler)
     playbacks: new Map(),
     liveRecordings: new Map(),
     storedRecordings,
+    globals: new Map(),
     startupTime,
     stasisDelayMs: 0,
     eventsBeforeReply: false,

@@ -1,4 +1,5 @@
 import type { Logger } from 'winston';
+import { customAmdContext, projectAmdContext, referenceAmdContext, type AmdContextDef } from './amd-dialplan';
 import type { NumberPattern } from './behaviour-book';
 import type { BehaviourSpec } from './party-behaviour';
 
@@ -24,12 +25,15 @@ export interface AriSimulatorOptions {
   trunks?: string[];
   /** PJSIP/<name> endpoints that exist but have no registered phone (500 Allocation failed). */
   unregisteredEndpoints?: string[];
-  /** The dialplan context that runs AMD then Stasis(app,customer,STATUS,CAUSE). */
+  /**
+   * One more dialplan context that runs AMD then Stasis, besides the two the simulator knows:
+   * `dialer-out` of the reference dialplan and `dialer-outbound` of the project's dialplan/.
+   */
   amdContext?: string;
   /** The app that context enters unless the channel variable DIALER_APP says otherwise. */
   defaultApp?: string;
   /**
-   * What that context passes to Stasis(), with ${VAR} read from the channel's variables (AMDSTATUS,
+   * What `amdContext` passes to Stasis(), with ${VAR} read from the channel's variables (AMDSTATUS,
    * AMDCAUSE, DIALER_APP and whatever the originate set); the first item is the app. Default, as in
    * the reference dialplan: '${DIALER_APP},customer,${AMDSTATUS},${AMDCAUSE}'.
    */
@@ -59,9 +63,9 @@ export interface ResolvedSimOptions {
   readonly settleMs: number;
   readonly trunks: readonly string[];
   readonly unregisteredEndpoints: readonly string[];
-  readonly amdContext: string;
+  /** The AMD-then-Stasis contexts the simulated dialplan has. */
+  readonly amdContexts: readonly AmdContextDef[];
   readonly defaultApp: string;
-  readonly amdStasis: string;
   readonly unknownSoundMs: number | null;
   readonly restartDowntimeMs: number;
   readonly asteriskId: string;
@@ -82,9 +86,8 @@ export function resolveOptions(o: AriSimulatorOptions): ResolvedSimOptions {
     settleMs: o.settleMs ?? 8,
     trunks: o.trunks ?? ['trunk', 'sim-trunk'],
     unregisteredEndpoints: o.unregisteredEndpoints ?? ['2001'],
-    amdContext: o.amdContext ?? 'dialer-out',
+    amdContexts: o.amdContext ? [customAmdContext(o.amdContext, o.amdStasis), referenceAmdContext, projectAmdContext] : [referenceAmdContext, projectAmdContext],
     defaultApp: o.defaultApp ?? 'dialer',
-    amdStasis: o.amdStasis ?? '${DIALER_APP},customer,${AMDSTATUS},${AMDCAUSE}',
     unknownSoundMs: o.unknownSoundMs === undefined ? null : o.unknownSoundMs,
     restartDowntimeMs: o.restartDowntimeMs ?? (clock === 'virtual' ? 50 : 500),
     asteriskId: o.asteriskId ?? '02:00:00:5e:00:01',

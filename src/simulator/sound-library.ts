@@ -7,7 +7,8 @@ const coreSounds: Readonly<Record<string, number>> = {
   'hello': 786, 'beep': 426, 'goodbye': 932, 'vm-press': 723, 'vm-goodbye': 865, 'vm-from': 738,
   'vm-theperson': 2040, 'vm-isunavail': 1245, 'vm-intro': 5654, 'demo-congrats': 30_277, 'demo-thanks': 5518,
   'tt-monkeys': 16_180, 'pls-hold-while-try': 2425, 'queue-thankyou': 1592, 'auth-thankyou': 960,
-  'agent-pass': 3285, 'conf-onlyperson': 3160, 'please-try-again': 1245,
+  'agent-pass': 3285, 'conf-onlyperson': 3160, 'please-try-again': 1245, 'sorry': 1234, 'pm-invalid-option': 3217,
+  'please-try-call-later': 2166,
   'silence/1': 1000, 'silence/2': 2000, 'silence/3': 3000, 'silence/5': 5000, 'silence/10': 10_000,
 };
 

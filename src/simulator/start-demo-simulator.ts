@@ -12,9 +12,6 @@ export interface DemoSimulatorOptions {
   /** Below 1 the simulated day runs faster (0.5: calls ring and last half as long). */
   readonly timeScale?: number;
   readonly log?: Logger;
-  /** The AMD context the dialer sends answered customers to, and the Stasis() it ends with (see AriSimulatorOptions). */
-  readonly amdContext?: string;
-  readonly amdStasis?: string;
 }
 
 /**
@@ -29,7 +26,6 @@ export async function startDemoSimulator(options: DemoSimulatorOptions = {}): Pr
     soundDirs: [path.resolve(__dirname, '..', '..', '..', 'sounds', 'en')],
     clock: 'real', unknownSoundMs: 2000, port: options.port ?? 0, host: options.host, user: options.user,
     password: options.password, seed: options.seed ?? Date.now() % 100_000, timeScale: options.timeScale, log: options.log,
-    amdContext: options.amdContext, amdStasis: options.amdStasis,
   });
   installDemoBehaviours(sim.control);
   return sim;

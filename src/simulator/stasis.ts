@@ -30,15 +30,20 @@ export function enterStasis(w: SimWorld, ch: SimChannel, app: StasisApp, args: r
   else go();
 }
 
-/** StasisEnd; a subscription that came with the dialplan's Stasis() ends with it. */
-export function leaveStasis(w: SimWorld, ch: SimChannel): void {
+/**
+ * StasisEnd; a subscription that came with the dialplan's Stasis() ends with it. `statusVars`
+ * STASISSTATUS=SUCCESS events follow while the channel still shows Stasis as its application (a
+ * hangup: one per Stasis() it is inside, checked on Asterisk 22); /continue sends none.
+ */
+export function leaveStasis(w: SimWorld, ch: SimChannel, statusVars = 0): void {
   const membership = ch.stasis;
   if (!membership) return;
   emitStasisEnd(w.hub, ch);
   ch.stasis = null;
   ch.leftStasis = true;
-  ch.dialplan = membership.previous;
   if (membership.implicitSubscription) w.hub.unsubscribeChannel(membership.app, ch);
+  for (let i = 0; i < statusVars; i++) emitVarset(w.hub, ch, 'STASISSTATUS', 'SUCCESS');
+  ch.dialplan = membership.previous;
 }
 
 /** Splits Stasis arguments the way app_stasis does (comma separated; none → []). */

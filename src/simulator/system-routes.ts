@@ -18,7 +18,7 @@ function asteriskInfo(w: SimWorld, only: readonly string[]): Record<string, unkn
 
 /** /asterisk, /endpoints, /sounds, /deviceStates, /mailboxes and the /events WebSocket declaration. */
 export function systemRoutes(w: SimWorld): RouteDef[] {
-  const globals = new Map<string, string>();
+  const globals = w.globals;
   return [
     { resource: 'asterisk', method: 'GET', path: '/asterisk/info', nickname: 'getInfo', summary: 'Gets Asterisk system information.',
       params: [queryParam('only', 'string', 'Filter information returned', { allowMultiple: true, values: ['build', 'system', 'config', 'status'] })],

@@ -77,6 +77,7 @@ export class AttemptRepository {
         COALESCE(SUM(CASE WHEN outcome IN ('answered', 'abandoned') THEN 1 ELSE 0 END), 0) AS answered,
         COALESCE(SUM(CASE WHEN outcome = 'abandoned' THEN 1 ELSE 0 END), 0) AS abandoned
         FROM dial_attempts WHERE campaign_id = ? AND mode = 'predictive'`),
+      // julianday is SQLite's date arithmetic (PostgreSQL: EXTRACT(EPOCH FROM ended_at - connected_at) * 1000).
       agentCalls: db.prepare<[number], { agent_id: number; calls: number; talk_ms: number }>(`SELECT agent_id, COUNT(*) AS calls,
         COALESCE(SUM(CASE WHEN connected_at IS NOT NULL AND ended_at IS NOT NULL
           THEN (julianday(ended_at) - julianday(connected_at)) * 86400000 ELSE 0 END), 0) AS talk_ms

@@ -41,6 +41,10 @@ export function registerCallFlowScenarios(makeTarget: () => Promise<ScenarioTarg
     await target?.close();
   });
 
+  beforeEach(function () {
+    target.beginScenario?.(this.currentTest?.titlePath().slice(1).join(' / ') ?? '');
+  });
+
   afterEach(async function () {
     this.timeout(10_000);
     // Whatever a scenario did, nothing of ours may stay on the PBX.

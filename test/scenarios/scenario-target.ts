@@ -25,4 +25,6 @@ export interface ScenarioTarget {
   /** Restarts the PBX (`core restart now`): live calls are torn down, then the WebSocket closes. */
   restartPbx(): Promise<void>;
   close(): Promise<void>;
+  /** Called before each scenario with its title (event logging; see DIALER_IT_EVENT_LOG). */
+  beginScenario?(title: string): void;
 }

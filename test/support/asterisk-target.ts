@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { LegId } from '../../src/domain/telephony-ids';
 import type { ScenarioTarget } from '../scenarios/scenario-target';
+import { ariProbe, eventLogFromEnv } from './ari-probe';
 import { TcpProxy } from './tcp-proxy';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -28,21 +28,18 @@ export function loadOurDialplan(port: number): boolean {
 
 export async function realAsteriskTarget(s: RealAsteriskSettings): Promise<ScenarioTarget> {
   const u = new URL(s.url);
-  const proxy = new TcpProxy(u.hostname, Number(u.port || 80));
+  const events = eventLogFromEnv('real Asterisk');
+  const proxy = new TcpProxy(u.hostname, Number(u.port || 80), events.tap);
   const proxyPort = await proxy.start();
-  const auth = 'Basic ' + Buffer.from(`${s.user}:${s.password}`).toString('base64');
-  const ari = async (method: string, p: string): Promise<unknown> => {
-    const res = await fetch(`${s.url}/ari${p}`, { method, headers: { authorization: auth } });
-    if (!res.ok && !(method === 'DELETE' && res.status === 404)) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
-    return res.status === 204 || method === 'DELETE' ? undefined : res.json();
-  };
+  const probe = ariProbe(s.url, s.user, s.password);
+  const { ari } = probe;
   let callers = 0;
   return {
+    ...probe,
     name: 'real Asterisk',
     ari: { url: `http://127.0.0.1:${proxyPort}`, user: s.user, password: s.password },
     telephony: { customerEndpoint: 'Local/{number}@sim-customers', agentEndpoint: 'Local/{extension}@sim-agents', customerContext: 'dialer-outbound' },
-    // Our legs are the ";1" halves of Local channels; the person is on the ";2" half.
-    hangUpFarEnd: async (leg: LegId) => { await ari('DELETE', `/channels/${encodeURIComponent(`${leg};2`)}`); },
+    beginScenario: events.beginScenario,
     placeCallbackRequestCall: async (number) => {
       // The ";2" half runs our inbound context; the ";1" half runs sim-customers 0905, which
       // answers and presses 1 about 3 s later: the caller pressing 1 at the offer.
@@ -52,9 +49,6 @@ export async function realAsteriskTarget(s: RealAsteriskSettings): Promise<Scena
       });
       await ari('POST', `/channels?${q.toString()}`);
     },
-    channelIds: async () => ((await ari('GET', '/channels')) as { id: string }[]).map((c) => c.id),
-    bridges: async () => (await ari('GET', '/bridges')) as { id: string; bridge_type: string; channels: string[] }[],
-    storedRecordings: async () => ((await ari('GET', '/recordings/stored')) as { name: string }[]).map((r) => r.name),
     restartPbx: async () => {
       execFileSync(sharedAsteriskCli, ['--port', String(s.port), 'core restart now'], { stdio: 'ignore' });
     },

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { WsFrameReader } from './ws-frame-reader';
 
 /**
  * A TCP proxy in front of ARI, so a test can cut the dialer's connection (WebSocket and REST) the
@@ -9,7 +10,8 @@ export class TcpProxy {
   private readonly sockets = new Set<net.Socket>();
   private cut = false;
 
-  constructor(private readonly targetHost: string, private readonly targetPort: number) {}
+  /** `onServerText` (optional) sees every WebSocket text frame the server sends through the proxy. */
+  constructor(private readonly targetHost: string, private readonly targetPort: number, private readonly onServerText?: (text: string) => void) {}
 
   async start(): Promise<number> {
     this.server = net.createServer((client) => {
@@ -22,6 +24,11 @@ export class TcpProxy {
       }
       client.pipe(upstream);
       upstream.pipe(client);
+      const tap = this.onServerText;
+      if (tap) {
+        const reader = new WsFrameReader(tap);
+        upstream.on('data', (chunk: Buffer) => reader.push(chunk));
+      }
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return (this.server!.address() as net.AddressInfo).port;

@@ -78,9 +78,7 @@ export class EngineHarness {
   }
 
   static async start(opts: HarnessOptions = {}): Promise<EngineHarness> {
-    const sim = await startAriSimulator({ clock: 'virtual', startTime: START, settleMs: Number(process.env.SIM_SETTLE_MS ?? 3), seed: opts.seed ?? 7,
-      amdContext: 'dialer-outbound', amdStasis: '${DIALER_APP},${DIALER_ROLE},${DIALER_REF},amd,${AMDSTATUS},${AMDCAUSE}',
-    });
+    const sim = await startAriSimulator({ clock: 'virtual', startTime: START, settleMs: Number(process.env.SIM_SETTLE_MS ?? 3), seed: opts.seed ?? 7 });
     const h = new EngineHarness(sim, opts);
     await h.boot();
     const owner = h.proc.services.repos.users.create({ username: 'owner', displayName: 'Owner', role: 'owner', passwordHash: 'x' }, h.clock.now());
