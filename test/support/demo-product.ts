@@ -27,10 +27,14 @@ export class DemoProduct {
 
   static async start(): Promise<DemoProduct> {
     const dir = mkdtempSync(path.join(tmpdir(), 'dialer-demo-'));
-    const config = loadConfig({ env: {}, localFile: path.join(dir, 'none.json'), overrides: { dataDir: dir, port: 0, host: '127.0.0.1', logFile: '', logLevel: 'error' } });
+    const config = loadConfig({ env: {}, localFile: path.join(dir, 'none.json'), overrides: {
+      dataDir: dir, port: 0, host: '127.0.0.1', logFile: '', logLevel: 'error', shutdownDrainSeconds: 0,
+      // An owner from the environment: the database is not seeded with the demo users and campaigns.
+      bootstrapOwner: { username: 'owner', password: PASSWORD },
+    } });
     const log = createLogger({ level: process.env.DIALER_TEST_LOG_LEVEL ?? 'error', console: process.env.DIALER_TEST_LOG_LEVEL !== undefined });
     const p = new DemoProduct(await startDialer(config, log), dir);
-    p.owner = { id: (await p.user('owner', 'owner', 'Olivia Owner')), role: 'owner' };
+    p.owner = { id: p.services.repos.users.findByUsername('owner')!.id, role: 'owner' };
     return p;
   }
 
