@@ -14,7 +14,7 @@ describeBrowser('agent page in manual mode (browser)', () => {
   beforeEach(async () => { product = await DemoProduct.start(); });
   afterEach(async () => { await product.stop(); });
 
-  it('when an agent gets a customer, skips it, gets another and calls its second number, then the engine dials that number; the page switches to Vietnamese', async function () {
+  it('when an agent gets a customer, skips it, gets another and calls its second number, then the engine dials that number; the page switches to Vietnamese, and the agent goes not ready and leaves', async function () {
     this.timeout(40_000);
     const ann = await product.user('ann', 'agent', 'Ann', '1001');
     const campaign = product.campaign({ name: 'Manual list', dialingMode: 'manual', wrapUpSeconds: 120, agentIds: [ann] });
@@ -71,6 +71,17 @@ describeBrowser('agent page in manual mode (browser)', () => {
     await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#dispo-not_interested')?.disabled === true);
     const list = await apiGet(product.url, token, `/api/agent/campaigns/${campaign.id}/customers`);
     assert.deepEqual(list.map((c: { name: string; disposition: string | null }) => [c.name, c.disposition]), [[first, 'skip'], [second, 'not_interested']]);
+
+    // In wrap-up: not ready with a reason, then leave; the campaign list comes back.
+    await page.selectOption('#not-ready-reason', 'lunch');
+    await page.click('#btn-not-ready');
+    await page.waitForFunction(() => document.getElementById('agent-reason')?.textContent === 'Ăn trưa');
+    assert.equal(await page.textContent('#agent-state'), 'Tạm nghỉ');
+    assert.equal((await apiGet(product.url, token, '/api/agent/state')).state.reason, 'lunch');
+    await page.click('#btn-leave');
+    await page.waitForSelector(`#lobby:not([hidden]) [data-join="${campaign.id}"]`);
+    assert.equal(await page.isHidden('#agent-bar'), true);
+    assert.equal((await apiGet(product.url, token, '/api/agent/state')).state.kind, 'offline');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -71,7 +71,7 @@ describeBrowser('agent page in demo mode (browser)', () => {
     assert.equal(await agent.textContent('#agent-state'), 'Not ready');
 
     const sup = await supervisorContext.newPage();
-    // Watched from the dashboard on: the login page sends admins to /admin, another branch's page.
+    // Watched from the dashboard on: the login page sends admins to /admin first.
     await signIn(sup, product.url, 'sue', '/supervisor');
     const supProblems = watchProblems(sup);
     await sup.waitForSelector(`#agents-table tr[data-agent="${ann}"] [data-state="not_ready"]`);
@@ -131,6 +131,18 @@ describeBrowser('agent page in demo mode (browser)', () => {
     await agent.waitForSelector('#callback-ticket:not([hidden])', { timeout: 15_000 });
     assert.equal(await agent.textContent('#ticket-name'), XSS_NAME);
     await agent.screenshot({ path: path.join(SCREENSHOT_DIR, 'agent-callback-ticket.png') });
+    const callbackAttempt = (await apiGet(product.url, token, '/api/agent/state')).customer.attemptId;
+    assert.notEqual(callbackAttempt, attemptId);
+    await agent.click('#ticket-close');
+    // The customer's details are edited in place and saved to the contact (last: saving stores the numbers in E.164,
+    // which the demo simulator answers at random).
+    await agent.fill('#customer-email', 'img@example.com');
+    await agent.fill('#customer-address', '12 Lý Thường Kiệt, Hà Nội');
+    await agent.click('#btn-save-customer');
+    await agent.waitForFunction(() => document.getElementById('customer-save-status')?.textContent === 'Details saved');
+    const { contact } = await apiGet(product.url, token, `/api/agent/attempts/${callbackAttempt}/contact`);
+    assert.deepEqual([contact.email, contact.address, contact.name, contact.customFields, contact.phones.map((p: { e164: string }) => p.e164)],
+      ['img@example.com', '12 Lý Thường Kiệt, Hà Nội', XSS_NAME, { company: 'ACME' }, ['+84901234567', '+84901234599']]);
     assert.deepEqual(agentProblems, []);
     assert.deepEqual(supProblems, []);
   });

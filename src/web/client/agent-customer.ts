@@ -73,57 +73,68 @@ export class AgentCustomerArea implements AgentArea {
   }
 
   private renderForm(shown: ShownCustomer, c: Contact, editable: boolean): void {
-    const disabled = !editable;
-    const inputs = new Map<TextField, HTMLInputElement>();
-    const fields = TEXT_FIELDS.map(([f, label, max]) => {
-      const input = h('input', { id: `customer-${f}`, name: f, maxlength: max, disabled, type: f === 'email' ? 'email' : 'text' });
-      input.value = c[f] ?? '';
-      inputs.set(f, input);
-      return h('label', {}, h('span', {}, t(label)), input);
-    });
-    const phoneInputs = Array.from({ length: Math.min(MAX_PHONES, c.phones.length + (editable ? 1 : 0)) }, (_, i) => {
-      const input = h('input', { id: `customer-phone-${i}`, maxlength: 40, disabled, inputmode: 'tel', class: 'phone' });
-      input.value = c.phones[i]?.e164 ?? '';
-      return input;
-    });
-    const custom = Object.entries(c.customFields).map(([k, v]) => {
-      const input = h('input', { 'data-field': k, maxlength: 2000, disabled });
-      input.value = v === null ? '' : String(v);
-      return { k, v, input, el: h('label', {}, h('span', {}, k), input) };
-    });
+    const form = contactInputs(c, editable);
+    const key = this.key;
     const status = h('span', { class: 'save-status', id: 'customer-save-status', role: 'status' });
     const attempts = shown.current ? this.app.view.customer?.attempts : undefined;
     const save = async (ev: Event) => {
       ev.preventDefault();
-      const patch: Record<string, unknown> = {};
-      for (const [f, input] of inputs) if (input.value.trim() !== (c[f] ?? '')) patch[f] = input.value.trim() || null;
-      const phones = phoneInputs.map((i) => i.value.trim()).filter(Boolean);
-      if (phones.join(',') !== c.phones.map((p) => p.e164).join(',')) patch.phones = phones;
-      const changed = custom.filter((x) => x.input.value !== (x.v === null ? '' : String(x.v)));
-      if (changed.length > 0) {
-        patch.customFields = Object.fromEntries(custom.map((x): [string, CustomValue] => [x.k, changed.includes(x) ? x.input.value : x.v]));
-      }
+      const patch = form.patch();
       if (Object.keys(patch).length === 0) return;
       try {
         const res = await api<CustomerContact>('PATCH', `/api/agent/attempts/${shown.attemptId}/contact`, patch);
+        if (key !== this.key) return;
         this.renderForm(shown, res.contact, res.editable);
         const done = document.getElementById('customer-save-status');
         if (done) done.textContent = t('agent.detailsSaved');
       } catch (err) {
-        status.textContent = '';
         this.app.alerts.error(err);
       }
     };
+    const kv = (label: MessageKey, value: string) => h('div', { class: 'kv' }, h('span', { class: 'k' }, t(label)), h('span', { class: 'v' }, value));
     replaceChildren(this.body,
       h('p', { class: 'customer-name', id: 'customer-name' }, c.name || c.phones[0]?.e164 || '—'),
       h('form', { class: 'customer-form', id: 'customer-form', onsubmit: (e: Event) => { void save(e); } },
-        fields[0],
-        h('div', { class: 'field' }, h('span', { class: 'k' }, t('agent.field.phones')), ...phoneInputs),
-        ...fields.slice(1),
-        ...custom.map((x) => x.el),
-        c.tags.length > 0 && h('div', { class: 'kv' }, h('span', { class: 'k' }, t('agent.field.tags')), h('span', { class: 'v' }, c.tags.join(', '))),
-        c.stage && h('div', { class: 'kv' }, h('span', { class: 'k' }, t('agent.field.stage')), h('span', { class: 'v' }, c.stage)),
-        attempts !== undefined && h('div', { class: 'kv' }, h('span', { class: 'k' }, t('agent.field.attempts')), h('span', { class: 'v' }, String(attempts))),
+        ...form.elements,
+        c.tags.length > 0 && kv('agent.field.tags', c.tags.join(', ')),
+        c.stage && kv('agent.field.stage', c.stage),
+        attempts !== undefined && kv('agent.field.attempts', String(attempts)),
         editable && h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'btn-save-customer', class: 'secondary' }, t('agent.saveDetails')), status)));
   }
+}
+
+/** The contact's editable fields as inputs, and the patch of what the agent changed in them. */
+function contactInputs(c: Contact, editable: boolean): { elements: HTMLElement[]; patch: () => Record<string, unknown> } {
+  const disabled = !editable;
+  const inputs = new Map<TextField, HTMLInputElement>();
+  const fields = TEXT_FIELDS.map(([f, label, max]) => {
+    const input = h('input', { id: `customer-${f}`, name: f, maxlength: max, disabled, type: f === 'email' ? 'email' : 'text' });
+    input.value = c[f] ?? '';
+    inputs.set(f, input);
+    return h('label', {}, h('span', {}, t(label)), input);
+  });
+  const phoneInputs = Array.from({ length: Math.min(MAX_PHONES, c.phones.length + (editable ? 1 : 0)) }, (_, i) => {
+    const input = h('input', { id: `customer-phone-${i}`, maxlength: 40, disabled, inputmode: 'tel', class: 'phone' });
+    input.value = c.phones[i]?.e164 ?? '';
+    return input;
+  });
+  const text = (v: CustomValue) => (v === null ? '' : String(v));
+  const custom = Object.entries(c.customFields).map(([k, v]) => {
+    const input = h('input', { 'data-field': k, maxlength: 2000, disabled });
+    input.value = text(v);
+    return { k, v, input, el: h('label', {}, h('span', {}, k), input) };
+  });
+  const patch = () => {
+    const p: Record<string, unknown> = {};
+    for (const [f, input] of inputs) if (input.value.trim() !== (c[f] ?? '')) p[f] = input.value.trim() || null;
+    const phones = phoneInputs.map((i) => i.value.trim()).filter(Boolean);
+    if (phones.join(',') !== c.phones.map((x) => x.e164).join(',')) p.phones = phones;
+    // Custom fields are replaced whole: unchanged ones keep their stored type.
+    if (custom.some((x) => x.input.value !== text(x.v))) {
+      p.customFields = Object.fromEntries(custom.map((x): [string, CustomValue] => [x.k, x.input.value !== text(x.v) ? x.input.value : x.v]));
+    }
+    return p;
+  };
+  const elements = [fields[0]!, h('div', { class: 'field' }, h('span', { class: 'k' }, t('agent.field.phones')), ...phoneInputs), ...fields.slice(1), ...custom.map((x) => x.el)];
+  return { elements, patch };
 }
