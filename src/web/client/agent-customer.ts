@@ -9,6 +9,7 @@ const TEXT_FIELDS: readonly [TextField, MessageKey, number][] = [
   ['name', 'agent.field.name', 200], ['email', 'agent.field.email', 254], ['address', 'agent.field.address', 500], ['birthday', 'agent.field.birthday', 30],
 ];
 const MAX_PHONES = 3;
+const RETRIES = 3;
 
 /**
  * The right area: the details of the customer shown (from the contact), editable while the engine's access
@@ -57,7 +58,7 @@ export class AgentCustomerArea implements AgentArea {
         h('span', { class: 'phone' }, p))));
   }
 
-  private async render(shown: ShownCustomer | null, key: string): Promise<void> {
+  private async render(shown: ShownCustomer | null, key: string, tries = 0): Promise<void> {
     if (!shown) {
       replaceChildren(this.body, h('p', { class: 'muted', id: 'no-customer' }, t('agent.noCustomerInHand')));
       return;
@@ -65,8 +66,10 @@ export class AgentCustomerArea implements AgentArea {
     const found = await api<CustomerContact>('GET', `/api/agent/attempts/${shown.attemptId}/contact`).catch(() => null);
     if (key !== this.key) return;
     if (!found) {
+      // What the engine gave is shown meanwhile; the details are asked for again (the hand-over may still be settling).
       replaceChildren(this.body, h('p', { class: 'customer-name', id: 'customer-name' }, shown.name),
         h('ul', { class: 'phones' }, ...shown.phones.map((p) => h('li', { class: 'phone' }, p))));
+      if (tries < RETRIES) window.setTimeout(() => { if (key === this.key) void this.render(shown, key, tries + 1); }, 1000 * (tries + 1));
       return;
     }
     this.renderForm(shown, found.contact, found.editable);
