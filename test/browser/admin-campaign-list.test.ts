@@ -1,21 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { openAdminAs } from '../support/admin-session';
-import { describeBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
+import { describeBrowser, SCREENSHOT_DIR, useBrowserApp } from '../support/browser';
 import { csv } from '../support/spreadsheets';
-import { startTestApp, type TestApp } from '../support/test-app';
 
 describeBrowser('admin page: campaign contact list (browser)', () => {
-  let app: TestApp;
-  let browser: Browser;
-  before(async () => { browser = await launchBrowser(); });
-  after(async () => { await browser?.close(); });
-  beforeEach(async () => { app = await startTestApp(); });
-  afterEach(async () => { await app.close(); });
+  const fx = useBrowserApp();
 
   it('when an admin fills a campaign list from a saved search, pauses a contact and settles a repeated phone, then the entries follow', async () => {
+    const { app, browser } = fx;
     const s = await openAdminAs(browser, app, 'admin', '#/campaigns');
     const token = s.token;
     const campaign = (await app.request('POST', '/api/campaigns', { token, body: { name: 'Renewals', dialingMode: 'preview' } })).body;
@@ -55,6 +49,7 @@ describeBrowser('admin page: campaign contact list (browser)', () => {
   });
 
   it('when a file is imported from a campaign list, then the wizard offers that campaign and its contacts join the list', async () => {
+    const { app, browser } = fx;
     const s = await openAdminAs(browser, app, 'admin', '#/campaigns');
     const campaign = (await app.request('POST', '/api/campaigns', { token: s.token, body: { name: 'Winter', dialingMode: 'progressive' } })).body;
     const { page } = s;

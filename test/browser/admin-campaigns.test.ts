@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { openAdminAs } from '../support/admin-session';
-import { describeBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { describeBrowser, SCREENSHOT_DIR, useBrowserApp } from '../support/browser';
 
 describeBrowser('admin page: campaigns (browser)', () => {
-  let app: TestApp;
-  let browser: Browser;
-  before(async () => { browser = await launchBrowser(); });
-  after(async () => { await browser?.close(); });
-  beforeEach(async () => { app = await startTestApp(); });
-  afterEach(async () => { await app.close(); });
+  const fx = useBrowserApp();
 
   it('when an admin drafts and submits a campaign and an owner approves it, then each sees only their buttons and the state is stored', async () => {
+    const { app, browser } = fx;
     const agent = await app.services.users.createUnchecked({ username: 'an', displayName: 'Nguyễn An', role: 'agent', password: 'a long secret 1' });
     const owner = await openAdminAs(browser, app, 'owner', '#/users');
     const admin = await openAdminAs(browser, app, 'admin', '#/campaigns', 'hoa');
@@ -80,6 +74,7 @@ describeBrowser('admin page: campaigns (browser)', () => {
   });
 
   it('when an owner rejects without a note, then nothing is sent; with a note, the admin sees it on the campaign', async () => {
+    const { app, browser } = fx;
     const admin = await app.login('admin', 'hoa');
     const created = await app.request('POST', '/api/campaigns', { token: admin.token, body: { name: 'Renewals', dialingMode: 'progressive' } });
     await app.request('POST', `/api/campaigns/${created.body.id}/submit`, { token: admin.token });
@@ -97,21 +92,26 @@ describeBrowser('admin page: campaigns (browser)', () => {
     await owner.context.close();
   });
 
-  it('when an admin activates a campaign whose end time has passed, then the server reason is shown and it stays approved', async () => {
+  it('when the end time passes while the page is open and the admin activates, then the server reason is shown and it stays approved', async () => {
+    const { app, browser } = fx;
     const admin = await openAdminAs(browser, app, 'admin', '#/campaigns');
     const owner = await app.login('owner');
-    const endAt = new Date(app.clock.now().getTime() - 3600_000).toISOString();
+    const endAt = new Date(app.clock.now().getTime() + 3600_000).toISOString();
     const startAt = new Date(app.clock.now().getTime() - 7200_000).toISOString();
     const c = (await app.request('POST', '/api/campaigns', { token: admin.token, body: { name: 'Late', dialingMode: 'manual', startAt, endAt } })).body;
     await app.request('POST', `/api/campaigns/${c.id}/submit`, { token: admin.token });
     await app.request('POST', `/api/campaigns/${c.id}/approve`, { token: owner.token });
     await admin.page.goto(`${app.url}/admin#/campaigns/${c.id}`);
+    await admin.page.locator('.actions-bar button[data-action=activate]').waitFor();
+    app.clock.advance(2 * 3600_000);
     await admin.page.click('.actions-bar button[data-action=activate]');
     const dialog = admin.page.locator('dialog[open]');
     await dialog.locator('button[type=submit]').click();
     await dialog.locator('.error:not(:empty)').waitFor();
     assert.equal(await dialog.locator('.error').textContent(), 'Refused: the campaign end time has passed; it can only be ended');
-    assert.equal((await app.request('GET', `/api/campaigns/${c.id}`, { token: admin.token })).body.state, 'approved');
+    const after = (await app.request('GET', `/api/campaigns/${c.id}`, { token: admin.token })).body;
+    assert.equal(after.state, 'approved');
+    assert.deepEqual(after.allowedActions, ['end'], 'once the end time has passed, ending is all that is offered');
     await admin.context.close();
   });
 });

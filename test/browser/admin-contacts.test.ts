@@ -1,22 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { openAdminAs } from '../support/admin-session';
-import { describeBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { describeBrowser, SCREENSHOT_DIR, useBrowserApp } from '../support/browser';
 
 const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 
 describeBrowser('admin page: contacts and block lists (browser)', () => {
-  let app: TestApp;
-  let browser: Browser;
-  before(async () => { browser = await launchBrowser(); });
-  after(async () => { await browser?.close(); });
-  beforeEach(async () => { app = await startTestApp(); });
-  afterEach(async () => { await app.close(); });
+  const fx = useBrowserApp();
 
   it('when a contact is named with HTML and script tags, then every page shows the name as text and nothing runs', async () => {
+    const { app, browser } = fx;
     const s = await openAdminAs(browser, app, 'admin', '#/users');
     const created = await app.request('POST', '/api/contacts', {
       token: s.token, body: { name: HOSTILE, phones: ['0912345678'], tags: ['<b>vip</b>'], customFields: { note: '<script>alert(3)</script>' } },
@@ -49,6 +43,7 @@ describeBrowser('admin page: contacts and block lists (browser)', () => {
   });
 
   it('when an admin searches, pages and edits contacts, then the list follows and the change is stored with its DNC mark', async () => {
+    const { app, browser } = fx;
     const s = await openAdminAs(browser, app, 'admin', '#/contacts');
     const agent = await app.services.users.createUnchecked({ username: 'an', displayName: 'Nguyễn An', role: 'agent', password: 'a long secret 1' });
     for (let i = 0; i < 30; i++) {
@@ -93,6 +88,7 @@ describeBrowser('admin page: contacts and block lists (browser)', () => {
   });
 
   it('when an admin adds a number to the blacklist, checks it and removes it, then the list holds it only in between', async () => {
+    const { app, browser } = fx;
     const s = await openAdminAs(browser, app, 'admin', '#/block-lists?list=blacklist');
     const { page } = s;
     await page.locator('nav.tabs a[data-list=blacklist][aria-current=page]').waitFor();
@@ -114,6 +110,7 @@ describeBrowser('admin page: contacts and block lists (browser)', () => {
   });
 
   it('when an admin saves a search, puts its results in a new group and downloads them, then filter, group and file hold those contacts', async () => {
+    const { app, browser } = fx;
     const s = await openAdminAs(browser, app, 'admin', '#/contacts');
     for (const [name, tag] of [['An', 'vip'], ['Bình', 'vip'], ['Cường', 'new']] as const) {
       assert.equal((await app.request('POST', '/api/contacts', { token: s.token, body: { name, phones: [`09140000${name.length}${tag.length}`], tags: [tag] } })).status, 201);

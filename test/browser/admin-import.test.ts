@@ -1,24 +1,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { openAdminAs } from '../support/admin-session';
-import { describeBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
+import { describeBrowser, SCREENSHOT_DIR, useBrowserApp } from '../support/browser';
 import { csv, readSheet, workbook } from '../support/spreadsheets';
-import { startTestApp, type TestApp } from '../support/test-app';
 
 const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describeBrowser('admin page: import wizard (browser)', () => {
-  let app: TestApp;
-  let browser: Browser;
-  before(async () => { browser = await launchBrowser(); });
-  after(async () => { await browser?.close(); });
-  beforeEach(async () => { app = await startTestApp(); });
-  afterEach(async () => { await app.close(); });
+  const fx = useBrowserApp();
 
   it('when an admin imports a workbook through the wizard, then sheet, mapping and counts match the stored contacts and the rejected rows download', async () => {
+    const { app, browser } = fx;
     const s = await openAdminAs(browser, app, 'admin', '#/import');
     const existing = await app.request('POST', '/api/contacts', { token: s.token, body: { name: 'Already here', phones: ['0912000002'] } });
     assert.equal(existing.status, 201);
@@ -94,6 +88,7 @@ describeBrowser('admin page: import wizard (browser)', () => {
   });
 
   it('when a CSV of do-not-call numbers is imported, then they join the DNC list and the list page shows them', async () => {
+    const { app, browser } = fx;
     const s = await openAdminAs(browser, app, 'admin', '#/import');
     const { page } = s;
     await page.locator('[name=kind]').selectOption('dnc');

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openAdminAs } from '../support/admin-session';
-import { describeBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { describeBrowser, SCREENSHOT_DIR, useBrowserApp } from '../support/browser';
 
 async function addQuestion(page: Page, kind: string, text: string, options: string[] = []): Promise<void> {
   const count = await page.locator('li.question').count();
@@ -20,14 +19,10 @@ async function addQuestion(page: Page, kind: string, text: string, options: stri
 }
 
 describeBrowser('admin page: script editor (browser)', () => {
-  let app: TestApp;
-  let browser: Browser;
-  before(async () => { browser = await launchBrowser(); });
-  after(async () => { await browser?.close(); });
-  beforeEach(async () => { app = await startTestApp(); });
-  afterEach(async () => { await app.close(); });
+  const fx = useBrowserApp();
 
   it('when an admin writes a script and reorders its questions by drag and drop and by keyboard, then the server keeps each order', async () => {
+    const { app, browser } = fx;
     const s = await openAdminAs(browser, app, 'admin', '#/scripts', 'hoa');
     const other = await app.services.users.createUnchecked({ username: 'binh', displayName: 'Bình', role: 'admin', password: 'a long secret 1' });
     const { page } = s;
@@ -77,6 +72,7 @@ describeBrowser('admin page: script editor (browser)', () => {
   });
 
   it('when a choice question has one option, then the dialog shows the server reason and marks the choices', async () => {
+    const { app, browser } = fx;
     const s = await openAdminAs(browser, app, 'owner', '#/scripts');
     const created = await app.request('POST', '/api/scripts', { token: s.token, body: { name: 'Survey', sharing: 'all_admins' } });
     await s.page.goto(`${app.url}/admin#/scripts/${created.body.id}`);

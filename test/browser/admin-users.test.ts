@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { openAdminAs } from '../support/admin-session';
-import { describeBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { describeBrowser, SCREENSHOT_DIR, useBrowserApp } from '../support/browser';
 
 describeBrowser('admin page: users and groups (browser)', () => {
-  let app: TestApp;
-  let browser: Browser;
-  before(async () => { browser = await launchBrowser(); });
-  after(async () => { await browser?.close(); });
-  beforeEach(async () => { app = await startTestApp(); });
-  afterEach(async () => { await app.close(); });
+  const fx = useBrowserApp();
 
   it('when an admin creates an agent, turns its leads off and puts it in a new group, then the database holds all three changes', async () => {
+    const { app, browser } = fx;
     const s = await openAdminAs(browser, app, 'admin', '#/users', 'hoa');
     const { page } = s;
     await page.click('#user-new');
@@ -53,6 +47,7 @@ describeBrowser('admin page: users and groups (browser)', () => {
   });
 
   it('when a password is too short, then the dialog stays open with the server reason and marks the password field', async () => {
+    const { app, browser } = fx;
     const s = await openAdminAs(browser, app, 'owner');
     const { page } = s;
     await page.click('#user-new');
@@ -70,6 +65,7 @@ describeBrowser('admin page: users and groups (browser)', () => {
   });
 
   it('when the language is switched, then the menu, the table and a new form are in Vietnamese, and stay so after a reload', async () => {
+    const { app, browser } = fx;
     await app.services.users.createUnchecked({ username: 'lan', displayName: 'Lan', role: 'agent', password: 'a long secret 1' });
     const s = await openAdminAs(browser, app, 'owner');
     const { page } = s;
@@ -89,6 +85,7 @@ describeBrowser('admin page: users and groups (browser)', () => {
   });
 
   it('when the window is phone-sized, then the menu becomes a strip above the page and the table scrolls inside its panel', async () => {
+    const { app, browser } = fx;
     await app.services.users.createUnchecked({ username: 'lan', displayName: 'Nguyễn Thị Lan', role: 'agent', password: 'a long secret 1', extension: '1001' });
     const s = await openAdminAs(browser, app, 'owner');
     const { page } = s;
@@ -104,6 +101,7 @@ describeBrowser('admin page: users and groups (browser)', () => {
   });
 
   it('when an agent opens the admin page, then it says the page is not theirs and shows no menu; signing out leads back to the login page', async () => {
+    const { app, browser } = fx;
     const s = await browser.newContext();
     const { token } = await app.login('agent', 'minh');
     await s.addCookies([{ name: 'dialer_session', value: token, url: app.url, httpOnly: true, sameSite: 'Strict' }]);

@@ -1,13 +1,12 @@
 import { api } from './api.js';
 import { h } from './dom.js';
 import type { MessageKey } from './i18n.js';
-import { allowedActions, type UserAction } from './admin-campaign-rules.js';
 import { openDialog } from './admin-dialog.js';
 import { clearError, showError } from './admin-error.js';
 import { field, readText, textArea } from './admin-form.js';
 import { label } from './admin-label.js';
 import type { Me } from './admin-router.js';
-import type { Campaign } from './admin-types.js';
+import type { Campaign, UserAction } from './admin-types.js';
 
 const ACTION_LABELS: Record<UserAction, MessageKey> = {
   submit: 'action.submit', approve: 'action.approve', reject: 'action.reject', activate: 'action.activate',
@@ -25,12 +24,12 @@ function run(c: Campaign, action: UserAction, note?: string): Promise<Campaign> 
 }
 
 /**
- * The lifecycle buttons this user may press now. A refusal (403/409) shows the server's reason: the
- * buttons only mirror the rules, the server applies them (an end time may have passed meanwhile).
+ * The lifecycle buttons this user may press now, as the server listed them. A refusal (403/409) still
+ * shows the server's reason (another user may have acted meanwhile).
  */
 export function campaignActions(c: Campaign, me: Me, onDone: (c: Campaign) => void): HTMLElement {
   const error = h('p', { class: 'error', role: 'alert', id: 'action-error' });
-  const buttons = allowedActions(c, me).map((action) => {
+  const buttons = c.allowedActions.map((action) => {
     const button = label(ACTION_LABELS[action], 'button', {
       type: 'button', 'data-action': action, class: action === 'reject' || action === 'end' ? 'danger' : action === 'pause' ? 'secondary' : '',
     });

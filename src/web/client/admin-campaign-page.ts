@@ -1,7 +1,6 @@
 import { api } from './api.js';
 import { append, h } from './dom.js';
 import type { MessageKey } from './i18n.js';
-import { canEditCampaign } from './admin-campaign-rules.js';
 import { campaignActions } from './admin-campaign-actions.js';
 import { campaignForm, readCampaignForm, type CampaignRefs } from './admin-campaign-form.js';
 import { MODE_LABELS, stateBadge, when } from './admin-campaign-labels.js';
@@ -45,7 +44,7 @@ async function render(root: HTMLElement, params: Record<string, string>, ctx: Ad
   ]);
   const refs: CampaignRefs = { scripts, users, groups };
   const names = new Map(users.map((u) => [u.id, u.displayName]));
-  const editable = canEditCampaign(c, ctx.me);
+  const editable = c.canEdit;
   const form = campaignForm(c, refs);
   const error = h('p', { class: 'error', role: 'alert' });
   const save = label('common.save', 'button', { type: 'submit', id: 'campaign-save' });

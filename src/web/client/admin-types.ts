@@ -94,9 +94,16 @@ export interface CampaignSettings {
   ivr: IvrConfig | null;
 }
 
+export const USER_ACTIONS = ['submit', 'approve', 'reject', 'activate', 'pause', 'resume', 'end'] as const;
+export type UserAction = (typeof USER_ACTIONS)[number];
+
 export interface Campaign extends CampaignSettings {
   id: number;
   state: CampaignState;
+  /** Decided by the server for this user (src/domain/campaign-lifecycle.ts): the page shows only these buttons. */
+  allowedActions: UserAction[];
+  canEdit: boolean;
+  canDelete: boolean;
   createdBy: number;
   createdAt: string;
   updatedAt: string;
