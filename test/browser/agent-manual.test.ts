@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { describeBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
-import { DemoProduct } from '../support/demo-product';
-import { apiGet, signIn, watchProblems } from './support/page-helpers';
+import { describeBrowser, SCREENSHOT_DIR } from '../support/browser';
+import { apiGet, signIn, useDemoBrowser, watchProblems } from './support/page-helpers';
 
 describeBrowser('agent page in manual mode (browser)', () => {
-  let product: DemoProduct;
-  let browser: Browser;
-
-  before(async () => { browser = await launchBrowser(); });
-  after(async () => { await browser?.close(); });
-  beforeEach(async () => { product = await DemoProduct.start(); });
-  afterEach(async () => { await product.stop(); });
+  const fx = useDemoBrowser();
 
   it('when an agent gets a customer, skips it, gets another and calls its second number, then the engine dials that number; the page switches to Vietnamese, and the agent goes not ready and leaves', async function () {
     this.timeout(40_000);
+    const { product, browser } = fx;
     const ann = await product.user('ann', 'agent', 'Ann', '1001');
     const campaign = product.campaign({ name: 'Manual list', dialingMode: 'manual', wrapUpSeconds: 120, agentIds: [ann] });
     // First numbers are busy (0902…), second numbers answer (0901…).

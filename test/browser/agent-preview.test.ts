@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { describeBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
-import { DemoProduct } from '../support/demo-product';
-import { apiGet, signIn, watchProblems } from './support/page-helpers';
+import type { BrowserContext } from 'playwright-core';
+import { describeBrowser, SCREENSHOT_DIR } from '../support/browser';
+import { apiGet, signIn, useDemoBrowser, watchProblems } from './support/page-helpers';
 
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 
@@ -14,26 +13,23 @@ function localInput(d: Date): string {
 }
 
 describeBrowser('agent page in demo mode (browser)', () => {
-  let product: DemoProduct;
-  let browser: Browser;
+  const fx = useDemoBrowser();
   let agentContext: BrowserContext;
   let supervisorContext: BrowserContext;
 
-  before(async () => { browser = await launchBrowser(); });
-  after(async () => { await browser?.close(); });
   beforeEach(async () => {
-    product = await DemoProduct.start();
+    const { browser } = fx;
     agentContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     supervisorContext = await browser.newContext({ viewport: { width: 1600, height: 900 } });
   });
   afterEach(async () => {
     await agentContext.close();
     await supervisorContext.close();
-    await product.stop();
   });
 
   it('when an agent works a preview customer, then countdown, call, autosaved script, callback and reminder all show, and the supervisor follows within 1 s', async function () {
     this.timeout(60_000);
+    const { product } = fx;
     const ann = await product.user('ann', 'agent', 'Ann Nguyễn', '1001');
     await product.user('sue', 'admin', 'Sue Supervisor');
     const script = product.script({

@@ -1,29 +1,18 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { describeBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
-import { DemoProduct } from '../support/demo-product';
+import { describeBrowser, SCREENSHOT_DIR } from '../support/browser';
 import { TcpProxy } from '../support/tcp-proxy';
-import { apiPost, signIn, watchProblems } from './support/page-helpers';
+import { apiPost, signIn, useDemoBrowser, watchProblems } from './support/page-helpers';
 
 describeBrowser('agent page after a network drop (browser)', () => {
-  let product: DemoProduct;
-  let browser: Browser;
+  const fx = useDemoBrowser();
   let proxy: TcpProxy;
-
-  before(async () => { browser = await launchBrowser(); });
-  after(async () => { await browser?.close(); });
-  beforeEach(async () => {
-    product = await DemoProduct.start();
-    proxy = new TcpProxy('127.0.0.1', Number(new URL(product.url).port));
-  });
-  afterEach(async () => {
-    await proxy.stop();
-    await product.stop();
-  });
+  beforeEach(() => { proxy = new TcpProxy('127.0.0.1', Number(new URL(fx.product.url).port)); });
+  afterEach(async () => { await proxy.stop(); });
 
   it('when the connection drops and changes happen meanwhile, then the page shows it is offline, reconnects and catches up without a reload', async function () {
     this.timeout(40_000);
+    const { product, browser } = fx;
     const ann = await product.user('ann', 'agent', 'Ann', '1001');
     // No preview countdown: the customer stays in hand until the agent acts, so nothing moves but what the test does.
     const campaign = product.campaign({ name: 'Winter', dialingMode: 'preview', previewSeconds: null, wrapUpSeconds: 60, agentIds: [ann] });

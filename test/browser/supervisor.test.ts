@@ -1,30 +1,20 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
-import { DemoProduct } from '../support/demo-product';
-import { apiPost, signIn, watchProblems } from './support/page-helpers';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describeBrowser, SCREENSHOT_DIR } from '../support/browser';
+import { apiPost, signIn, useDemoBrowser, watchProblems } from './support/page-helpers';
 
 const agentState = (page: Page, agentId: number) => page.getAttribute(`#agents-table tr[data-agent="${agentId}"] [data-state]`, 'data-state');
 
 describeBrowser('supervisor dashboard in demo mode (browser)', () => {
-  let product: DemoProduct;
-  let browser: Browser;
+  const fx = useDemoBrowser();
   let context: BrowserContext;
-
-  before(async () => { browser = await launchBrowser(); });
-  after(async () => { await browser?.close(); });
-  beforeEach(async () => {
-    product = await DemoProduct.start();
-    context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  });
-  afterEach(async () => {
-    await context.close();
-    await product.stop();
-  });
+  beforeEach(async () => { context = await fx.browser.newContext({ viewport: { width: 1920, height: 1080 } }); });
+  afterEach(async () => { await context.close(); });
 
   /** A progressive campaign with three agents and a list already partly worked, and a second, idle campaign. */
   async function floor() {
+    const { product } = fx;
     const agents = {
       ann: await product.user('ann', 'agent', 'Ann Nguyễn', '1001'),
       ben: await product.user('ben', 'agent', 'Ben Trần', '1002'),
@@ -43,6 +33,7 @@ describeBrowser('supervisor dashboard in demo mode (browser)', () => {
 
   it('when agents join and work, then the dashboard shows them live (a change within 1 s), ticks time in state, charts the list, and reads in Vietnamese', async function () {
     this.timeout(40_000);
+    const { product } = fx;
     const { agents, tokens, campaign, other } = await floor();
     await product.user('boss', 'owner', 'Boss');
     const page = await context.newPage();
@@ -89,6 +80,7 @@ describeBrowser('supervisor dashboard in demo mode (browser)', () => {
 
   it('when the WebSocket cannot connect, then the dashboard says it is polling and still follows the campaign', async function () {
     this.timeout(30_000);
+    const { product } = fx;
     const { agents, tokens, campaign } = await floor();
     await product.user('sue', 'admin', 'Sue');
     const page = await context.newPage();

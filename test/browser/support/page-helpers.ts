@@ -1,5 +1,6 @@
-import type { Page } from 'playwright-core';
-import { PASSWORD } from '../../support/demo-product';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../support/browser';
+import { DemoProduct, PASSWORD } from '../../support/demo-product';
 
 /** What a page reports as wrong: console errors (CSP violations land there), script errors, 404s, and any dialog. */
 export function watchProblems(page: Page, ignore: RegExp = /\b(401|409)\b/): string[] {
@@ -36,4 +37,17 @@ export async function apiPost<T = any>(baseUrl: string, token: string, path: str
   });
   if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/**
+ * The hooks of a suite that drives the product in demo mode: one chromium for the suite, a fresh product
+ * (temporary database, its own simulator) per test. Read `fx.product` and `fx.browser` inside the tests.
+ */
+export function useDemoBrowser(): { readonly product: DemoProduct; readonly browser: Browser } {
+  const fx = {} as { product: DemoProduct; browser: Browser };
+  before(async () => { fx.browser = await launchBrowser(); });
+  after(async () => { await fx.browser?.close(); });
+  beforeEach(async () => { fx.product = await DemoProduct.start(); });
+  afterEach(async () => { await fx.product.stop(); });
+  return fx;
 }
