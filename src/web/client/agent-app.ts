@@ -4,6 +4,8 @@ import type {
   AgentCampaign, AgentProgress, AgentScript, AgentView, CallbackReminder, CampaignSettings, CustomerAccess, Disposition, ReceivedCustomer,
 } from './agent-types.js';
 
+const SAFETY_POLL_MS = 30_000;
+
 export const OFFLINE_VIEW: AgentView = {
   campaign: null, state: { kind: 'offline', reason: null, since: new Date(0).toISOString() }, line: 'none', customer: null, call: null,
   countdown: null, awaitingDisposition: false, atMaxQuota: false, noCustomer: false,
@@ -68,6 +70,8 @@ export class AgentApp {
   async start(): Promise<void> {
     this.socket.open();
     await this.catchUp();
+    // A safety net for what the server does not push (a session closed with its campaign, say).
+    window.setInterval(() => { void this.settle(() => api<AgentView>('GET', '/api/agent/state')).catch(() => undefined); }, SAFETY_POLL_MS);
   }
 
   get campaignId(): number | null {

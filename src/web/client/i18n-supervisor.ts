@@ -1,6 +1,5 @@
 /** Labels of the supervisor dashboard (agent states, modes and dispositions come from i18n-agent). */
 export const supervisorEn = {
-  'sup.title': 'Supervisor',
   'sup.campaign': 'Campaign',
   'sup.noCampaigns': 'No campaign is running or paused right now.',
   'sup.notLive': 'This campaign is not running in the dialer.',
@@ -10,7 +9,6 @@ export const supervisorEn = {
   'sup.polling': 'Polling',
   'sup.campaignState.running': 'running',
   'sup.campaignState.paused': 'paused',
-  'sup.agents': 'Agents',
   'sup.agentsLoggedIn': 'Agents logged in',
   'sup.ringing': 'Calls ringing',
   'sup.talking': 'Talking',
@@ -49,7 +47,6 @@ export const supervisorEn = {
 };
 
 export const supervisorVi: Record<keyof typeof supervisorEn, string> = {
-  'sup.title': 'Giám sát',
   'sup.campaign': 'Chiến dịch',
   'sup.noCampaigns': 'Hiện không có chiến dịch nào đang chạy hoặc tạm dừng.',
   'sup.notLive': 'Chiến dịch này không chạy trong bộ quay số.',
@@ -59,7 +56,6 @@ export const supervisorVi: Record<keyof typeof supervisorEn, string> = {
   'sup.polling': 'Đang hỏi định kỳ',
   'sup.campaignState.running': 'đang chạy',
   'sup.campaignState.paused': 'tạm dừng',
-  'sup.agents': 'Điện thoại viên',
   'sup.agentsLoggedIn': 'Điện thoại viên đang làm việc',
   'sup.ringing': 'Cuộc gọi đang đổ chuông',
   'sup.talking': 'Đang nói chuyện',
