@@ -24,7 +24,8 @@ export class WorkerImportRunner implements ImportRunner {
     const data: ImportWorkerData = { marker: 'dialer-import', dbFile: this.dbFile, jobId, cacheMb: this.cacheMb, settings };
     return new Promise((resolve) => {
       let outcome: ImportOutcome | undefined;
-      const worker = new Worker(WORKER_FILE, { workerData: data });
+      // The writer holds a batch or two and its statements; its SQLite page cache is outside the V8 heap.
+      const worker = new Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 128 } });
       this.workers.add(worker);
       worker.on('message', (m: ImportWorkerMessage) => {
         outcome = m.type === 'done' ? { ok: true, rowsDone: m.rowsDone } : { ok: false, error: m.error };

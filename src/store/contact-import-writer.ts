@@ -49,14 +49,18 @@ export class ContactImportWriter {
     private readonly onContact?: RowHook,
   ) {}
 
-  write(rows: readonly PreparedContactRow[]): ImportCounts {
-    const { counts, reported, updated } = this.db.transaction(() => this.writeInTransaction(rows)).immediate();
+  /**
+   * Prepares (pure: mapping, E.164, checks) and writes each row inside the batch's transaction, one row
+   * at a time: the prepared objects die young, which keeps the garbage collector cheap on big files.
+   */
+  write<R>(rows: readonly R[], prepare: (row: R) => PreparedContactRow): ImportCounts {
+    const { counts, reported, updated } = this.db.transaction(() => this.writeInTransaction(rows, prepare)).immediate();
     this.reported = reported;
     for (const [id, row] of updated) this.updatedByRow.set(id, row);
     return counts;
   }
 
-  private writeInTransaction(rows: readonly PreparedContactRow[]) {
+  private writeInTransaction<R>(rows: readonly R[], prepare: (row: R) => PreparedContactRow) {
     const counts = emptyCounts();
     const rejections: ImportRejection[] = [];
     const updated = new Map<ContactId, number>();
@@ -68,7 +72,8 @@ export class ContactImportWriter {
       counts[kind]++;
       if (this.reported + rejections.length < s.maxReportRows) rejections.push({ row: row.number, kind, reason, cells: row.cells });
     };
-    for (const row of rows) {
+    for (const raw of rows) {
+      const row = prepare(raw);
       if (row.kind === 'blank') continue;
       if (row.kind === 'rejected') { reject(row, 'rejected', row.reason); continue; }
       const holder = this.firstHolder(row.draft);
@@ -101,7 +106,7 @@ export class ContactImportWriter {
         counts.imported++;
       }
       if (!this.onContact) {
-        if (row.draft.phones.some((p) => this.blocks.check(p.e164).blocked)) counts.blockedHits++;
+        if (row.draft.phones.some((p) => this.blocks.isBlocked(p.e164))) counts.blockedHits++;
         continue;
       }
       const listed = this.onContact(contactId, row.number);
@@ -117,7 +122,7 @@ export class ContactImportWriter {
 
   private firstHolder(draft: ContactDraft): (PhoneHolder & { e164: string }) | undefined {
     for (const p of draft.phones) {
-      const h = this.contacts.holdersOf(p.e164)[0];
+      const h = this.contacts.firstHolderOf(p.e164);
       if (h) return { ...h, e164: p.e164 };
     }
     return undefined;

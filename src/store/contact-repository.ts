@@ -62,6 +62,9 @@ export class ContactRepository {
       holders: db.prepare<[string], { contact_id: number; import_id: number | null; import_row: number | null }>(
         `SELECT p.contact_id, c.import_id, c.import_row FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
          WHERE p.e164 = ? ORDER BY p.contact_id LIMIT 5`),
+      holder: db.prepare<[string], { contact_id: number; import_id: number | null; import_row: number | null }>(
+        `SELECT p.contact_id, c.import_id, c.import_row FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
+         WHERE p.e164 = ? ORDER BY p.contact_id LIMIT 1`),
       setOwner: db.prepare('UPDATE contacts SET owner_id = ?, updated_at = ? WHERE id = ?'),
       setDnc: db.prepare('UPDATE contacts SET do_not_contact = ?, do_not_contact_reason = ?, updated_at = ? WHERE id = ?'),
     };
@@ -131,6 +134,12 @@ export class ContactRepository {
   /** Contacts that have this number (any position). */
   holdersOf(e164: string): PhoneHolder[] {
     return this.s.holders.all(e164).map((r) => ({ contactId: r.contact_id, importId: r.import_id, importRow: r.import_row }));
+  }
+
+  /** The first contact that has this number, if any (one index probe: the import's duplicate check). */
+  firstHolderOf(e164: string): PhoneHolder | undefined {
+    const r = this.s.holder.get(e164);
+    return r && { contactId: r.contact_id, importId: r.import_id, importRow: r.import_row };
   }
 
   setOwner(id: ContactId, ownerId: UserId | null, now: string): boolean {
