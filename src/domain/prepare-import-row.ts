@@ -1,4 +1,5 @@
 import { normalizeContact, normalizeTags, type ContactDraft } from './contact-draft';
+import { foldText } from './fold-text';
 import { describeColumnError, mapRow, columnLetter, type ColumnMapping, type ImportCell } from './import-mapping';
 import { normalizePhone } from './phone-number';
 import type { UserId } from './roles';
@@ -8,7 +9,7 @@ interface RowBase { number: number; cells: ImportCell[] }
 export type PreparedContactRow = RowBase & (
   | { kind: 'blank' }
   | { kind: 'rejected'; reason: string }
-  | { kind: 'contact'; draft: ContactDraft; ownerId: UserId | null; setsTimezone: boolean }
+  | { kind: 'contact'; draft: ContactDraft; ownerId: UserId | null; setsTimezone: boolean; nameFolded: string }
 );
 
 export type PreparedBlockRow = RowBase & (
@@ -50,7 +51,7 @@ export function prepareContactRow(row: RowBase, ctx: ContactRowContext): Prepare
   mapped.input.source ??= ctx.defaultSource;
   const result = normalizeContact(mapped.input, ctx.region);
   if (!result.ok) return { number: row.number, cells: row.cells, kind: 'rejected', reason: describeColumnError(result.error, mapped, ctx.mapping, ctx.headers) };
-  return { number: row.number, cells: row.cells, kind: 'contact', draft: result.draft, ownerId, setsTimezone: mapped.input.timezone !== undefined };
+  return { number: row.number, cells: row.cells, kind: 'contact', draft: result.draft, ownerId, setsTimezone: mapped.input.timezone !== undefined, nameFolded: foldText(result.draft.name) };
 }
 
 /** One row of a DNC or blacklist file → a number and its reason. */

@@ -31,13 +31,16 @@ type ReaderMessage = { type: 'total'; total: number } | { type: 'batch'; json: s
 
 const READER_FILE = path.join(__dirname, 'import-reader-worker.js');
 
+/** Young generation of the import threads: small, so short-lived row objects do not pile up before a scavenge. */
+export const YOUNG_MB = 16;
+
 /**
  * The reader's heap limit. Without one V8 lets a worker's heap grow lazily far past what it holds; with
  * one it collects sooner. A CSV is streamed (little is live); a workbook is held whole by SheetJS, about
  * 15 bytes of heap per byte of .xlsx file at the peak of parsing.
  */
 export function heapLimitMb(format: SpreadsheetFormat, fileBytes: number): number {
-  if (format === 'csv') return 128;
+  if (format === 'csv') return 64;
   return Math.min(4096, Math.max(160, Math.ceil(96 + (fileBytes / 1e6) * 15)));
 }
 /** Prepared batches the reader may run ahead of the writer: memory stays at a few batches. */
@@ -56,7 +59,11 @@ export async function readAndPrepare(data: ReaderData, port: MessagePort): Promi
   port.postMessage({ type: 'total', total } satisfies ReaderMessage);
   const prepare = preparer(data);
   for await (const rows of batches) {
-    const json = JSON.stringify(rows.map(prepare));
+    // The cells travel as one JSON string per row: the writer parses them never (it stores them as is, for the report).
+    const json = JSON.stringify(rows.map((r) => {
+      const p = prepare(r);
+      return { ...p, cells: undefined, cellsJson: JSON.stringify(p.cells) };
+    }));
     while (credits === 0) await new Promise<void>((resolve) => { wake = resolve; });
     credits--;
     port.postMessage({ type: 'batch', json } satisfies ReaderMessage);
@@ -80,7 +87,7 @@ function preparer(data: ReaderData): (row: SheetRow) => PreparedContactRow | Pre
 export async function startReader<T>(data: Omit<ReaderData, 'marker'>): Promise<{ total: number; batches: AsyncGenerator<T[]> }> {
   const worker = new Worker(READER_FILE, {
     workerData: { ...data, marker: 'dialer-import-reader' } satisfies ReaderData,
-    resourceLimits: { maxOldGenerationSizeMb: heapLimitMb(data.format, statSync(data.filePath).size) },
+    resourceLimits: { maxOldGenerationSizeMb: heapLimitMb(data.format, statSync(data.filePath).size), maxYoungGenerationSizeMb: YOUNG_MB },
   });
   const queue: ReaderMessage[] = [];
   let wake: (() => void) | undefined;

@@ -1,6 +1,6 @@
 import type { ContactId } from '../domain/contact';
 import type { ContactDraft } from '../domain/contact-draft';
-import { emptyCounts, type ImportCounts, type ImportRejection, type OnExisting } from '../domain/import-job';
+import { emptyCounts, type ImportCounts, type OnExisting } from '../domain/import-job';
 import { assignLead } from '../domain/lead-assignment';
 import { mergeForUpdate, sameContact } from '../domain/merge-contact';
 import { isMobileType } from '../domain/phone-number';
@@ -9,7 +9,7 @@ import type { Actor } from '../domain/roles';
 import type { BlockListRepository } from './block-list-repository';
 import type { ContactRepository, PhoneHolder } from './contact-repository';
 import type { Db } from './database';
-import type { ImportJobRepository } from './import-job-repository';
+import { cellsJson, type ImportJobRepository, type RejectionRow } from './import-job-repository';
 import type { LeadRotationRepository } from './lead-rotation-repository';
 
 export interface ContactImportSettings {
@@ -62,7 +62,7 @@ export class ContactImportWriter {
 
   private writeInTransaction<R>(rows: readonly R[], prepare: (row: R) => PreparedContactRow) {
     const counts = emptyCounts();
-    const rejections: ImportRejection[] = [];
+    const rejections: RejectionRow[] = [];
     const updated = new Map<ContactId, number>();
     const s = this.settings;
     const receiving = s.creator.role === 'agent' ? [] : this.rotation.receivingAgentIds();
@@ -70,7 +70,7 @@ export class ContactImportWriter {
     let last = startLast;
     const reject = (row: PreparedContactRow, kind: 'rejected' | 'duplicate', reason: string) => {
       counts[kind]++;
-      if (this.reported + rejections.length < s.maxReportRows) rejections.push({ row: row.number, kind, reason, cells: row.cells });
+      if (this.reported + rejections.length < s.maxReportRows) rejections.push({ row: row.number, kind, reason, cellsJson: cellsJson(row) });
     };
     for (const raw of rows) {
       const row = prepare(raw);
@@ -102,7 +102,7 @@ export class ContactImportWriter {
           ownerId = a.ownerId;
           last = a.lastAssignedId;
         }
-        contactId = this.contacts.insert(row.draft, { ownerId, createdBy: s.creator.id, now: s.now, importId: s.jobId, importRow: row.number });
+        contactId = this.contacts.insert(row.draft, { ownerId, createdBy: s.creator.id, now: s.now, importId: s.jobId, importRow: row.number, nameFolded: row.nameFolded });
         counts.imported++;
       }
       if (!this.onContact) {
