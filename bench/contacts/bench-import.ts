@@ -15,13 +15,16 @@ async function main(): Promise<void> {
   const copy = imports.newUploadPath();
   copyFileSync(file, copy);
   const started = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const { job } = await imports.register(actor, 'contacts', path.basename(file), copy, statSync(copy).size);
   await imports.start(actor, job.id, {});
   await imports.waitFor(job.id);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const done = imports.get(actor, job.id);
   s.db.close();
-  process.stdout.write(JSON.stringify({ status: done.status, error: done.error, rows: done.rowsDone, seconds, counts: done.counts, peakRssMb: peakRssMb() }) + '\n');
+  process.stdout.write(JSON.stringify({ status: done.status, error: done.error, rows: done.rowsDone, seconds, cpuSeconds, counts: done.counts, peakRssMb: peakRssMb() }) + '\n');
 }
 
 main().catch((err: unknown) => { process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`); process.exit(1); });

@@ -32,7 +32,7 @@ type ReaderMessage = { type: 'total'; total: number } | { type: 'batch'; json: s
 const READER_FILE = path.join(__dirname, 'import-reader-worker.js');
 
 /** Young generation of the import threads: small, so short-lived row objects do not pile up before a scavenge. */
-export const YOUNG_MB = 16;
+export const YOUNG_MB = 32;
 
 /**
  * The reader's heap limit. Without one V8 lets a worker's heap grow lazily far past what it holds; with
@@ -40,7 +40,7 @@ export const YOUNG_MB = 16;
  * 15 bytes of heap per byte of .xlsx file at the peak of parsing.
  */
 export function heapLimitMb(format: SpreadsheetFormat, fileBytes: number): number {
-  if (format === 'csv') return 64;
+  if (format === 'csv') return 96;
   return Math.min(4096, Math.max(160, Math.ceil(96 + (fileBytes / 1e6) * 15)));
 }
 /** Prepared batches the reader may run ahead of the writer: memory stays at a few batches. */
@@ -59,11 +59,16 @@ export async function readAndPrepare(data: ReaderData, port: MessagePort): Promi
   port.postMessage({ type: 'total', total } satisfies ReaderMessage);
   const prepare = preparer(data);
   for await (const rows of batches) {
-    // The cells travel as one JSON string per row: the writer parses them never (it stores them as is, for the report).
-    const json = JSON.stringify(rows.map((r) => {
-      const p = prepare(r);
-      return { ...p, cells: undefined, cellsJson: JSON.stringify(p.cells) };
-    }));
+    // Each row is serialised as soon as it is prepared (its objects die young, which keeps the collector cheap).
+    // Its cells travel as one JSON string the writer never parses: it stores them as they are, for the report.
+    const parts: string[] = [];
+    for (const r of rows) {
+      const p: { cells?: unknown; cellsJson?: string } = prepare(r);
+      p.cellsJson = JSON.stringify(p.cells);
+      p.cells = undefined;
+      parts.push(JSON.stringify(p));
+    }
+    const json = `[${parts.join(',')}]`;
     while (credits === 0) await new Promise<void>((resolve) => { wake = resolve; });
     credits--;
     port.postMessage({ type: 'batch', json } satisfies ReaderMessage);
