@@ -33,7 +33,7 @@ const CUSTOMERS_WHO_TALK_4S = '0916';
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const canPin = !values['no-pin'] && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
-interface Window { stop(): { lagP99: number; lagMax: number; rssPeakMb: number } }
+interface Window { stop(): { lagP99: number; lagMax: number; rssPeakMb: number; cpuPercent: number } }
 
 /** monitorEventLoopDelay records the interval between its timer's runs: the delay is what exceeds it. */
 const ELD_RESOLUTION_MS = 1;
@@ -43,13 +43,17 @@ function measure(): Window {
   const eld = monitorEventLoopDelay({ resolution: ELD_RESOLUTION_MS });
   eld.enable();
   let rss = process.memoryUsage().rss;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
   const sampler = setInterval(() => { rss = Math.max(rss, process.memoryUsage().rss); }, 100);
   return {
     stop: () => {
       eld.disable();
       clearInterval(sampler);
       const lag = (ns: number) => Math.max(0, ns / 1e6 - ELD_RESOLUTION_MS);
-      return { lagP99: lag(eld.percentile(99)), lagMax: lag(eld.max), rssPeakMb: Math.max(rss, process.memoryUsage().rss) / 2 ** 20 };
+      const cpu = process.cpuUsage(cpu0);
+      const cpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - t0)) * 100;
+      return { lagP99: lag(eld.percentile(99)), lagMax: lag(eld.max), rssPeakMb: Math.max(rss, process.memoryUsage().rss) / 2 ** 20, cpuPercent };
     },
   };
 }
@@ -64,7 +68,7 @@ async function startCalls(bench: TelephonyBench, prefix: string, total: number, 
   }
 }
 
-interface Figures { connect: number[]; transit: number[]; lagP99: number; lagMax: number; rssPeakMb: number }
+interface Figures { connect: number[]; transit: number[]; lagP99: number; lagMax: number; rssPeakMb: number; cpuPercent: number }
 
 function figures(bench: TelephonyBench, w: ReturnType<Window['stop']>): Figures {
   return { connect: [...bench.latency.samples], transit: [...bench.latency.transit], ...w };
@@ -74,7 +78,7 @@ function describe(f: Figures): string[] {
   const c = f.connect;
   return [
     `  connect latency (StasisStart after AMD → in the agent's bridge, PBX clock): p50 ${fmt(percentile(c, 50), 0)} ms, p99 ${fmt(percentile(c, 99), 0)} ms, max ${fmt(percentile(c, 100), 0)} ms (n=${c.length}); of which event transit p99 ${fmt(percentile(f.transit, 99), 0)} ms`,
-    `  event-loop delay p99 ${fmt(f.lagP99)} ms, max ${fmt(f.lagMax)} ms; peak RSS ${fmt(f.rssPeakMb, 0)} MB`,
+    `  event-loop delay p99 ${fmt(f.lagP99)} ms, max ${fmt(f.lagMax)} ms; CPU used by this process ${fmt(f.cpuPercent, 0)} % of one core; peak RSS ${fmt(f.rssPeakMb, 0)} MB`,
   ];
 }
 
