@@ -14,6 +14,7 @@ import { importRoutes } from './routes/import-routes';
 import { leadRoutes } from './routes/lead-routes';
 import { agentRoutes, type DialerHandle } from './routes/agent-routes';
 import { campaignLiveRoutes } from './routes/campaign-live-routes';
+import { agentPageRoutes } from './routes/agent-page-routes';
 
 /**
  * The feature routes of the API; createApp adds /health and /api/openapi.json. `dialer` gives the running
@@ -35,5 +36,6 @@ export function apiRoutes(s: Services, dialer: DialerHandle = () => undefined): 
     ...campaignListRoutes(s.crm.campaignLists, s.crm.campaignListExports, s.crm.contacts),
     ...agentRoutes(dialer),
     ...campaignLiveRoutes(s, dialer),
+    ...agentPageRoutes(s, dialer),
   ];
 }
