@@ -12,7 +12,7 @@ CREATE TABLE contacts (
   source                TEXT,                      -- funnel the contact came from
   timezone              TEXT,                      -- IANA zone, from the first phone's country unless set
   owner_id              INTEGER REFERENCES users(id) ON DELETE SET NULL,  -- owning agent; NULL = lead pool
-  created_by            INTEGER REFERENCES users(id),
+  created_by            INTEGER REFERENCES users(id),  -- no index: only a user's deletion looks it up
   do_not_contact        INTEGER NOT NULL DEFAULT 0,
   do_not_contact_reason TEXT,
   import_id             INTEGER,                   -- the import job that created it (provenance, no FK: jobs may be purged)
@@ -25,7 +25,7 @@ CREATE INDEX contacts_created ON contacts(created_at);
 CREATE INDEX contacts_name ON contacts(name_folded);
 CREATE INDEX contacts_owner ON contacts(owner_id, created_at);
 CREATE INDEX contacts_stage ON contacts(stage, created_at);
-CREATE INDEX contacts_creator ON contacts(created_by);
+CREATE INDEX contacts_do_not_contact ON contacts(created_at) WHERE do_not_contact = 1; -- partial: the few marked ones
 
 -- WITHOUT ROWID is SQLite-only (PostgreSQL: an ordinary table with this primary key).
 CREATE TABLE contact_phones (

@@ -52,12 +52,14 @@ const fail = (field: string, message: string): DraftResult => ({ ok: false, erro
 
 /** Trimmed, in composed form (NFC): legacy code pages and some keyboards give Vietnamese letters decomposed. */
 function text(v: string | null | undefined): string | null {
-  const t = v?.trim().normalize('NFC');
-  return t ? t : null;
+  const t = v?.trim();
+  if (!t) return null;
+  return /[^\x00-\x7f]/.test(t) ? t.normalize('NFC') : t;
 }
 
 /** Lower-case, trimmed, de-duplicated tags: searching by tag is then exact and case-blind. */
 export function normalizeTags(tags: readonly string[]): string[] {
+  if (tags.length === 0) return [];
   return [...new Set(tags.map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0))];
 }
 

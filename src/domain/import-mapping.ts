@@ -72,6 +72,8 @@ export interface MappedRow {
   phoneFields: ImportField[];
 }
 
+const splitTags = (text: string): string[] => (text === '' ? [] : text.split(/[,;|]/));
+
 /** Reads one row through the mapping into a contact input. Empty cells are absent values. */
 export function mapRow(cells: readonly ImportCell[], mapping: ColumnMapping): MappedRow {
   const f = mapping.fields;
@@ -95,7 +97,7 @@ export function mapRow(cells: readonly ImportCell[], mapping: ColumnMapping): Ma
   const input: ContactInput = {
     name: optional('name'), phones, email: optional('email'), address: optional('address'),
     birthday: typeof birthday === 'number' ? birthday : optional('birthday'),
-    tags: textOf(cell('tags')).split(/[,;|]/), stage: optional('stage'), source: optional('source'), timezone: optional('timezone'),
+    tags: splitTags(textOf(cell('tags'))), stage: optional('stage'), source: optional('source'), timezone: optional('timezone'),
     customFields: custom,
   };
   return { input, agent: optional('agent') ?? null, phoneFields };

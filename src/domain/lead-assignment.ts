@@ -26,8 +26,14 @@ export function assignLead(input: LeadAssignmentInput): LeadAssignment {
   const keep = input.lastAssignedId;
   if (!input.hasMobile) return { ownerId: null, lastAssignedId: keep, reason: 'no_mobile' };
   if (input.creator.role === 'agent') return { ownerId: input.creator.id, lastAssignedId: keep, reason: 'creator' };
-  const ids = [...new Set(input.receivingAgentIds)].sort((a, b) => a - b);
+  const ids = ascending(input.receivingAgentIds) ? input.receivingAgentIds : [...new Set(input.receivingAgentIds)].sort((a, b) => a - b);
   if (ids.length === 0) return { ownerId: null, lastAssignedId: keep, reason: 'no_agent_on' };
   const next = ids.find((id) => keep === null || id > keep) ?? ids[0]!;
   return { ownerId: next, lastAssignedId: next, reason: 'round_robin' };
+}
+
+/** Strictly ascending (so also free of repeats): the usual input, which then needs no sorting copy. */
+function ascending(ids: readonly number[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (ids[i]! <= ids[i - 1]!) return false;
+  return true;
 }

@@ -15,6 +15,7 @@ export type PhoneParseResult = { ok: true; phone: NormalizedPhone } | { ok: fals
 // Digits, a leading +, and the separators people type: spaces (also no-break), dots, dashes, slashes, brackets.
 // A leading apostrophe is Excel's "store as text" marker.
 const ALLOWED = /^'?[+\d\s\u00a0().\-/]+$/;
+const SEPARATORS = /[\s\u00a0().\-/']/g;
 
 const TYPES: Record<string, PhoneType> = {
   MOBILE: 'mobile', FIXED_LINE: 'fixed_line', FIXED_LINE_OR_MOBILE: 'fixed_line_or_mobile',
@@ -29,10 +30,12 @@ export function normalizePhone(raw: string | number, defaultRegion: string): Pho
   const text = typeof raw === 'number' ? String(raw) : raw.trim();
   if (text === '') return { ok: false, reason: 'phone is empty' };
   if (!ALLOWED.test(text) || !/\d/.test(text)) return { ok: false, reason: `"${text}" is not a phone number` };
-  const parsed = parsePhoneNumberFromString(text.replace(/^'/, ''), defaultRegion as CountryCode);
-  if (!parsed || !parsed.isValid()) return { ok: false, reason: `"${text}" is not a valid phone number` };
-  const type = parsed.getType();
-  return { ok: true, phone: { e164: parsed.number, country: parsed.country ?? null, type: (type && TYPES[type]) ?? 'other' } };
+  // Separators gone first: the library then has less to strip. With full metadata a number is valid
+  // exactly when it has a type, so asking for the type once does both checks.
+  const parsed = parsePhoneNumberFromString(text.replace(SEPARATORS, ''), defaultRegion as CountryCode);
+  const type = parsed?.getType();
+  if (!parsed || !type) return { ok: false, reason: `"${text}" is not a valid phone number` };
+  return { ok: true, phone: { e164: parsed.number, country: parsed.country ?? null, type: TYPES[type] ?? 'other' } };
 }
 
 export const isMobileType = (type: PhoneType): boolean => type === 'mobile' || type === 'fixed_line_or_mobile';

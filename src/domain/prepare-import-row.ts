@@ -1,4 +1,5 @@
 import { normalizeContact, normalizeTags, type ContactDraft } from './contact-draft';
+import { foldText } from './fold-text';
 import { describeColumnError, mapRow, columnLetter, type ColumnMapping, type ImportCell } from './import-mapping';
 import { normalizePhone } from './phone-number';
 import type { UserId } from './roles';
@@ -8,7 +9,7 @@ interface RowBase { number: number; cells: ImportCell[] }
 export type PreparedContactRow = RowBase & (
   | { kind: 'blank' }
   | { kind: 'rejected'; reason: string }
-  | { kind: 'contact'; draft: ContactDraft; ownerId: UserId | null; setsTimezone: boolean }
+  | { kind: 'contact'; draft: ContactDraft; ownerId: UserId | null; setsTimezone: boolean; nameFolded: string }
 );
 
 export type PreparedBlockRow = RowBase & (
@@ -27,24 +28,30 @@ export interface ContactRowContext {
   defaultSource: string | null;
 }
 
-const isBlank = (cells: readonly ImportCell[]) => cells.every((c) => c === null || c === undefined || String(c).trim() === '');
+function isBlank(cells: readonly ImportCell[]): boolean {
+  for (const c of cells) {
+    if (c === null || c === undefined || c === '') continue;
+    if (typeof c !== 'string' || c.trim() !== '') return false;
+  }
+  return true;
+}
 
 /** One spreadsheet row → a contact draft, or the reason it is rejected, naming the column. */
 export function prepareContactRow(row: RowBase, ctx: ContactRowContext): PreparedContactRow {
-  if (isBlank(row.cells)) return { ...row, kind: 'blank' };
+  if (isBlank(row.cells)) return { number: row.number, cells: row.cells, kind: 'blank' };
   const mapped = mapRow(row.cells, ctx.mapping);
   let ownerId: UserId | null = null;
   if (mapped.agent !== null) {
     const id = ctx.agents.get(mapped.agent.toLowerCase());
     const col = ctx.mapping.fields.agent!;
-    if (id === undefined) return { ...row, kind: 'rejected', reason: `column "${ctx.headers[col]}" (${columnLetter(col)}): no active agent "${mapped.agent}"` };
+    if (id === undefined) return { number: row.number, cells: row.cells, kind: 'rejected', reason: `column "${ctx.headers[col]}" (${columnLetter(col)}): no active agent "${mapped.agent}"` };
     ownerId = id;
   }
-  mapped.input.tags = normalizeTags([...(mapped.input.tags ?? []), ...ctx.extraTags]);
+  if (ctx.extraTags.length) mapped.input.tags = normalizeTags([...(mapped.input.tags ?? []), ...ctx.extraTags]);
   mapped.input.source ??= ctx.defaultSource;
   const result = normalizeContact(mapped.input, ctx.region);
-  if (!result.ok) return { ...row, kind: 'rejected', reason: describeColumnError(result.error, mapped, ctx.mapping, ctx.headers) };
-  return { ...row, kind: 'contact', draft: result.draft, ownerId, setsTimezone: mapped.input.timezone !== undefined };
+  if (!result.ok) return { number: row.number, cells: row.cells, kind: 'rejected', reason: describeColumnError(result.error, mapped, ctx.mapping, ctx.headers) };
+  return { number: row.number, cells: row.cells, kind: 'contact', draft: result.draft, ownerId, setsTimezone: mapped.input.timezone !== undefined, nameFolded: foldText(result.draft.name) };
 }
 
 /** One row of a DNC or blacklist file → a number and its reason. */

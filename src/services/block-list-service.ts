@@ -21,7 +21,7 @@ export class BlockListService {
   ) {}
 
   isBlocked(e164: string): boolean {
-    return this.repo.check(e164).blocked;
+    return this.repo.isBlocked(e164);
   }
 
   check(e164: string): BlockCheck {

@@ -36,7 +36,7 @@ export interface ContactPage {
 }
 
 /** How many matches a search counts exactly before answering "at least this many". */
-export const SEARCH_COUNT_CAP = 10_000;
+export const SEARCH_COUNT_CAP = 1000;
 
 export type ContactPatch = Partial<ContactInput>;
 

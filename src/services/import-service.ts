@@ -11,8 +11,8 @@ import type { ImportJob, ImportKind, ImportOptions, ImportRejection, OnExisting 
 import { IMPORT_FIELDS, normalizeHeaders, suggestMapping, type ColumnMapping, type ImportCell, type ImportField } from '../domain/import-mapping';
 import type { Actor } from '../domain/roles';
 import { DialerError, forbidden, notFound } from '../errors';
-import { sniffFormat } from '../spreadsheet/sniff-format';
-import { SpreadsheetFile } from '../spreadsheet/spreadsheet-file';
+import { sniffFormat, type SpreadsheetFormat } from '../spreadsheet/sniff-format';
+import { readSheetHeadOffThread } from './read-sheet-head-off-thread';
 import type { ImportJobRepository } from '../store/import-job-repository';
 import type { ImportRunner } from './import-runner';
 import { rejectedRowsReport, type DownloadFile } from './import-templates';
@@ -80,8 +80,7 @@ export class ImportService {
     try {
       this.mustManage(actor);
       const format = sniffFormat(await readHead(filePath, 4096));
-      const file = await SpreadsheetFile.open(filePath, format);
-      const preview = await this.previewOf(file, undefined, kind);
+      const preview = await this.previewOf(filePath, format, undefined, kind);
       const job = this.jobs.create({ kind, fileName, filePath, format, fileBytes: bytes, createdBy: actor.id }, this.now());
       this.log.info('import uploaded', { importId: job.id, kind, format, bytes });
       return { job, preview };
@@ -93,15 +92,14 @@ export class ImportService {
 
   async preview(actor: Actor, id: number, sheet: string | undefined): Promise<SheetPreview> {
     const job = this.get(actor, id);
-    return this.previewOf(await this.openFile(job), sheet, job.kind);
+    return this.previewOf(this.fileOf(job), job.format, sheet, job.kind);
   }
 
   /** Settles sheet and mapping, then runs the job in the background; progress is read with `get`. */
   async start(actor: Actor, id: number, req: StartImportRequest): Promise<ImportJob> {
     const job = this.get(actor, id);
     if (job.status !== 'uploaded') throw new DialerError('E_IMPORT_STATE', `import ${id} is ${job.status}; upload the file again to re-run it`);
-    const file = await this.openFile(job);
-    const preview = await this.previewOf(file, req.sheet, job.kind);
+    const preview = await this.previewOf(this.fileOf(job), job.format, req.sheet, job.kind);
     const options = this.options(job.kind, preview, req);
     if (options.campaignId !== null) this.checkCampaign(actor, options.campaignId);
     if (!this.jobs.start(id, options, this.now())) throw new DialerError('E_IMPORT_STATE', `import ${id} was started already`);
@@ -180,25 +178,26 @@ export class ImportService {
     this.active.set(id, done);
   }
 
-  private async openFile(job: ImportJob): Promise<SpreadsheetFile> {
+  private fileOf(job: ImportJob): string {
     const file = this.jobs.filePath(job.id);
     if (!file) throw new DialerError('E_IMPORT_STATE', `the file of import ${job.id} is gone (the import ended)`);
-    return SpreadsheetFile.open(file, job.format);
+    return file;
   }
 
   /** The named sheet, or else the first sheet that has data rows. */
-  private async previewOf(file: SpreadsheetFile, sheetName: string | undefined, kind: ImportKind): Promise<SheetPreview> {
-    const candidates = sheetName === undefined ? file.sheetNames : [file.sheet(sheetName)];
-    for (const sheet of candidates) {
-      const head = await file.head(sheet, PREVIEW_ROWS + 1);
-      const data = head.slice(1).filter((r) => r.cells.some((c) => c !== null && String(c).trim() !== ''));
-      if (data.length === 0) continue;
-      const headers = normalizeHeaders(head[0]!.cells);
-      const suggested: Record<string, string> = kind === 'contacts' ? { ...suggestMapping(headers) } : blockSuggestion(headers);
-      return { sheet, sheets: file.sheetNames, headers, rows: data.map((r) => ({ row: r.number, cells: padCells(r.cells, headers.length) })), suggestedMapping: suggested };
+  private async previewOf(file: string, format: SpreadsheetFormat, sheetName: string | undefined, kind: ImportKind): Promise<SheetPreview> {
+    const head = await readSheetHeadOffThread(file, format, sheetName, PREVIEW_ROWS + 1);
+    if (head.sheet === null) {
+      const where = sheetName === undefined ? 'the file has' : `sheet "${sheetName}" has`;
+      throw new DialerError('E_IMPORT_EMPTY', `${where} no data rows under a header row`, sheetName === undefined ? 'body' : 'sheet');
     }
-    const where = sheetName === undefined ? 'the file has' : `sheet "${sheetName}" has`;
-    throw new DialerError('E_IMPORT_EMPTY', `${where} no data rows under a header row`, sheetName === undefined ? 'body' : 'sheet');
+    const headers = normalizeHeaders(head.rows[0]!.cells);
+    const data = head.rows.slice(1).filter((r) => r.cells.some((c) => c !== null && String(c).trim() !== ''));
+    const suggested: Record<string, string> = kind === 'contacts' ? { ...suggestMapping(headers) } : blockSuggestion(headers);
+    return {
+      sheet: head.sheet, sheets: head.sheetNames, headers,
+      rows: data.map((r) => ({ row: r.number, cells: padCells(r.cells, headers.length) })), suggestedMapping: suggested,
+    };
   }
 
   private options(kind: ImportKind, preview: SheetPreview, req: StartImportRequest): ImportOptions {

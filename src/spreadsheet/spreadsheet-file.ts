@@ -37,13 +37,8 @@ export class SpreadsheetFile {
   }
 
   /** The data rows (below the header row) in batches, with their number known before the first batch. */
-  async dataRows(sheet: string, batchSize: number): Promise<{ total: number; batches: AsyncGenerator<SheetRow[]> }> {
+  async dataRows(sheet: string, batchSize: number): Promise<{ total: number; batches: AsyncIterable<SheetRow[]> | Iterable<SheetRow[]> }> {
     if (this.csv) return { total: Math.max(0, (await this.csv.countRecords()) - 1), batches: this.csv.batches(batchSize, 2) };
-    const all = this.book!.readAll(sheet).slice(1);
-    return { total: all.length, batches: sliceBatches(all, batchSize) };
+    return this.book!.dataRows(sheet, batchSize);
   }
-}
-
-async function* sliceBatches(rows: SheetRow[], size: number): AsyncGenerator<SheetRow[]> {
-  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }

@@ -1,27 +1,27 @@
 import { readFile } from 'node:fs/promises';
-import * as XLSX from '@e965/xlsx';
 import type { ImportCell } from '../domain/import-mapping';
 import { DialerError } from '../errors';
+import { sheetjs, type SheetJS } from './load-sheetjs';
 import type { SheetRow } from './spreadsheet-file';
 
-const READ_OPTIONS: XLSX.ParsingOptions = { type: 'buffer', dense: true, cellHTML: false, cellText: false, cellNF: false, cellDates: false, cellStyles: false };
+const READ_OPTIONS: SheetJS.ParsingOptions = { type: 'buffer', dense: true, cellHTML: false, cellText: false, cellNF: false, cellDates: false, cellStyles: false };
 
-function parse(buf: Buffer, options: XLSX.ParsingOptions): XLSX.WorkBook {
+function parse(buf: Buffer, options: SheetJS.ParsingOptions): SheetJS.WorkBook {
   try {
-    return XLSX.read(buf, { ...READ_OPTIONS, ...options });
+    return sheetjs().read(buf, { ...READ_OPTIONS, ...options });
   } catch (err) {
     throw new DialerError('E_IMPORT_NOT_SPREADSHEET', 'the file could not be read as a spreadsheet', 'body', { cause: err });
   }
 }
 
-function toCell(c: XLSX.CellObject | undefined): ImportCell {
+function toCell(c: SheetJS.CellObject | undefined): ImportCell {
   if (!c || c.v === undefined || c.t === 'e' || c.t === 'z') return null;
   if (c.v instanceof Date) return c.v.toISOString().slice(0, 10);
   return c.v;
 }
 
-function rowsOf(sheet: XLSX.WorkSheet | undefined, limit?: number): SheetRow[] {
-  const data = (sheet?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+function rowsOf(sheet: SheetJS.WorkSheet | undefined, limit?: number): SheetRow[] {
+  const data = (sheet?.['!data'] ?? []) as (SheetJS.CellObject[] | undefined)[];
   const out: SheetRow[] = [];
   const end = limit === undefined ? data.length : Math.min(limit, data.length);
   for (let r = 0; r < end; r++) {
@@ -46,8 +46,24 @@ export class WorkbookFile {
     return rowsOf(parse(this.buf, { sheets: [sheet], sheetRows: limit }).Sheets[sheet], limit);
   }
 
-  /** The whole sheet (SheetJS holds it in memory; .xlsx files are bounded by import.maxFileBytes). */
-  readAll(sheet: string): SheetRow[] {
-    return rowsOf(parse(this.buf, { sheets: [sheet] }).Sheets[sheet]);
+  /**
+   * The data rows (below the header) of a sheet, in batches. SheetJS parses the whole sheet at once (.xlsx
+   * files are bounded by import.maxFileBytes); rows are converted batch by batch and let go once handed over.
+   */
+  dataRows(sheet: string, batchSize: number): { total: number; batches: Generator<SheetRow[]> } {
+    const data = (parse(this.buf, { sheets: [sheet] }).Sheets[sheet]?.['!data'] ?? []) as (SheetJS.CellObject[] | undefined)[];
+    function* batches(): Generator<SheetRow[]> {
+      for (let start = 1; start < data.length; start += batchSize) {
+        const end = Math.min(data.length, start + batchSize);
+        const rows: SheetRow[] = [];
+        for (let r = start; r < end; r++) {
+          const row = data[r];
+          rows.push({ number: r + 1, cells: row ? Array.from(row, toCell) : [] });
+          data[r] = undefined;
+        }
+        yield rows;
+      }
+    }
+    return { total: Math.max(0, data.length - 1), batches: batches() };
   }
 }

@@ -1,5 +1,5 @@
-import * as XLSX from '@e965/xlsx';
 import type { ImportCell } from '../domain/import-mapping';
+import { sheetjs } from './load-sheetjs';
 
 export interface SheetData {
   name: string;
@@ -10,6 +10,7 @@ export interface SheetData {
 
 /** An .xlsx file (SheetJS) from rows of cells; text stays text, so phone numbers keep their leading + or 0. */
 export function writeXlsx(sheets: readonly SheetData[]): Buffer {
+  const XLSX = sheetjs();
   const book = XLSX.utils.book_new();
   for (const s of sheets) {
     const sheet = XLSX.utils.aoa_to_sheet(s.rows, { dense: true });

@@ -1,10 +1,10 @@
 import type { BlockListName } from '../domain/block-list';
-import { emptyCounts, type ImportCounts, type ImportRejection } from '../domain/import-job';
+import { emptyCounts, type ImportCounts } from '../domain/import-job';
 import type { PreparedBlockRow } from '../domain/prepare-import-row';
 import type { UserId } from '../domain/roles';
 import type { BlockListRepository } from './block-list-repository';
 import type { Db } from './database';
-import type { ImportJobRepository } from './import-job-repository';
+import { cellsJson, type ImportJobRepository, type RejectionRow } from './import-job-repository';
 
 /** Writes one batch of a DNC or blacklist import in one immediate transaction, progress included. */
 export class BlockListImportWriter {
@@ -20,10 +20,10 @@ export class BlockListImportWriter {
   write(rows: readonly PreparedBlockRow[]): ImportCounts {
     const result = this.db.transaction(() => {
       const counts = emptyCounts();
-      const rejections: ImportRejection[] = [];
+      const rejections: RejectionRow[] = [];
       const reject = (row: PreparedBlockRow, kind: 'rejected' | 'duplicate', reason: string) => {
         counts[kind]++;
-        if (this.reported + rejections.length < this.settings.maxReportRows) rejections.push({ row: row.number, kind, reason, cells: row.cells });
+        if (this.reported + rejections.length < this.settings.maxReportRows) rejections.push({ row: row.number, kind, reason, cellsJson: cellsJson(row) });
       };
       for (const row of rows) {
         if (row.kind === 'blank') continue;

@@ -26,6 +26,7 @@ export class BlockListRepository {
       remove: db.prepare('DELETE FROM blocked_numbers WHERE list = ? AND e164 = ?'),
       removeBySource: db.prepare('DELETE FROM blocked_numbers WHERE list = ? AND source = ?'),
       check: db.prepare<[string], { list: BlockListName; reason: string }>('SELECT list, reason FROM blocked_numbers WHERE e164 = ?'),
+      any: db.prepare<[string], number>('SELECT 1 FROM blocked_numbers WHERE e164 = ? LIMIT 1').pluck(),
       get: db.prepare<[string, string], Row>('SELECT * FROM blocked_numbers WHERE list = ? AND e164 = ?'),
       page: db.prepare<[string, number, number], Row>('SELECT * FROM blocked_numbers WHERE list = ? ORDER BY created_at DESC, e164 LIMIT ? OFFSET ?'),
       count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM blocked_numbers WHERE list = ?'),
@@ -43,6 +44,11 @@ export class BlockListRepository {
 
   removeBySource(list: BlockListName, source: string): number {
     return this.s.removeBySource.run(list, source).changes;
+  }
+
+  /** On either list: one index probe, nothing allocated. */
+  isBlocked(e164: string): boolean {
+    return this.s.any.get(e164) !== undefined;
   }
 
   check(e164: string): BlockCheck {

@@ -1,6 +1,6 @@
 import type { ContactId } from '../domain/contact';
 import type { ContactDraft } from '../domain/contact-draft';
-import { emptyCounts, type ImportCounts, type ImportRejection, type OnExisting } from '../domain/import-job';
+import { emptyCounts, type ImportCounts, type OnExisting } from '../domain/import-job';
 import { assignLead } from '../domain/lead-assignment';
 import { mergeForUpdate, sameContact } from '../domain/merge-contact';
 import { isMobileType } from '../domain/phone-number';
@@ -9,7 +9,7 @@ import type { Actor } from '../domain/roles';
 import type { BlockListRepository } from './block-list-repository';
 import type { ContactRepository, PhoneHolder } from './contact-repository';
 import type { Db } from './database';
-import type { ImportJobRepository } from './import-job-repository';
+import { cellsJson, type ImportJobRepository, type RejectionRow } from './import-job-repository';
 import type { LeadRotationRepository } from './lead-rotation-repository';
 
 export interface ContactImportSettings {
@@ -49,16 +49,20 @@ export class ContactImportWriter {
     private readonly onContact?: RowHook,
   ) {}
 
-  write(rows: readonly PreparedContactRow[]): ImportCounts {
-    const { counts, reported, updated } = this.db.transaction(() => this.writeInTransaction(rows)).immediate();
+  /**
+   * Prepares (pure: mapping, E.164, checks) and writes each row inside the batch's transaction, one row
+   * at a time: the prepared objects die young, which keeps the garbage collector cheap on big files.
+   */
+  write<R>(rows: readonly R[], prepare: (row: R) => PreparedContactRow): ImportCounts {
+    const { counts, reported, updated } = this.db.transaction(() => this.writeInTransaction(rows, prepare)).immediate();
     this.reported = reported;
     for (const [id, row] of updated) this.updatedByRow.set(id, row);
     return counts;
   }
 
-  private writeInTransaction(rows: readonly PreparedContactRow[]) {
+  private writeInTransaction<R>(rows: readonly R[], prepare: (row: R) => PreparedContactRow) {
     const counts = emptyCounts();
-    const rejections: ImportRejection[] = [];
+    const rejections: RejectionRow[] = [];
     const updated = new Map<ContactId, number>();
     const s = this.settings;
     const receiving = s.creator.role === 'agent' ? [] : this.rotation.receivingAgentIds();
@@ -66,9 +70,10 @@ export class ContactImportWriter {
     let last = startLast;
     const reject = (row: PreparedContactRow, kind: 'rejected' | 'duplicate', reason: string) => {
       counts[kind]++;
-      if (this.reported + rejections.length < s.maxReportRows) rejections.push({ row: row.number, kind, reason, cells: row.cells });
+      if (this.reported + rejections.length < s.maxReportRows) rejections.push({ row: row.number, kind, reason, cellsJson: cellsJson(row) });
     };
-    for (const row of rows) {
+    for (const raw of rows) {
+      const row = prepare(raw);
       if (row.kind === 'blank') continue;
       if (row.kind === 'rejected') { reject(row, 'rejected', row.reason); continue; }
       const holder = this.firstHolder(row.draft);
@@ -97,11 +102,11 @@ export class ContactImportWriter {
           ownerId = a.ownerId;
           last = a.lastAssignedId;
         }
-        contactId = this.contacts.insert(row.draft, { ownerId, createdBy: s.creator.id, now: s.now, importId: s.jobId, importRow: row.number });
+        contactId = this.contacts.insert(row.draft, { ownerId, createdBy: s.creator.id, now: s.now, importId: s.jobId, importRow: row.number, nameFolded: row.nameFolded });
         counts.imported++;
       }
       if (!this.onContact) {
-        if (row.draft.phones.some((p) => this.blocks.check(p.e164).blocked)) counts.blockedHits++;
+        if (row.draft.phones.some((p) => this.blocks.isBlocked(p.e164))) counts.blockedHits++;
         continue;
       }
       const listed = this.onContact(contactId, row.number);
@@ -117,7 +122,7 @@ export class ContactImportWriter {
 
   private firstHolder(draft: ContactDraft): (PhoneHolder & { e164: string }) | undefined {
     for (const p of draft.phones) {
-      const h = this.contacts.holdersOf(p.e164)[0];
+      const h = this.contacts.firstHolderOf(p.e164);
       if (h) return { ...h, e164: p.e164 };
     }
     return undefined;

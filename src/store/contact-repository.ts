@@ -11,6 +11,8 @@ export interface NewContactMeta {
   now: string;
   importId?: number;
   importRow?: number;
+  /** foldText(draft.name), when the caller has it already (imports fold in their reader thread). */
+  nameFolded?: string;
 }
 
 /** A contact that already has a given number, and where it came from. */
@@ -62,6 +64,8 @@ export class ContactRepository {
       holders: db.prepare<[string], { contact_id: number; import_id: number | null; import_row: number | null }>(
         `SELECT p.contact_id, c.import_id, c.import_row FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
          WHERE p.e164 = ? ORDER BY p.contact_id LIMIT 5`),
+      holderId: db.prepare<[string], number>('SELECT contact_id FROM contact_phones WHERE e164 = ? ORDER BY contact_id LIMIT 1').pluck(),
+      origin: db.prepare<[number], { import_id: number | null; import_row: number | null }>('SELECT import_id, import_row FROM contacts WHERE id = ?'),
       setOwner: db.prepare('UPDATE contacts SET owner_id = ?, updated_at = ? WHERE id = ?'),
       setDnc: db.prepare('UPDATE contacts SET do_not_contact = ?, do_not_contact_reason = ?, updated_at = ? WHERE id = ?'),
     };
@@ -69,7 +73,7 @@ export class ContactRepository {
 
   /** Writes a new contact (row, phones, tags, search entry). Run it inside a transaction. */
   insert(draft: ContactDraft, meta: NewContactMeta): ContactId {
-    const folded = foldText(draft.name);
+    const folded = meta.nameFolded ?? foldText(draft.name);
     const id = Number(this.s.insert.run(draft.name, folded, draft.email, draft.address, draft.birthday, customJson(draft.customFields),
       draft.stage, draft.source, draft.timezone, meta.ownerId, meta.createdBy, meta.importId ?? null, meta.importRow ?? null,
       meta.now, meta.now).lastInsertRowid);
@@ -131,6 +135,14 @@ export class ContactRepository {
   /** Contacts that have this number (any position). */
   holdersOf(e164: string): PhoneHolder[] {
     return this.s.holders.all(e164).map((r) => ({ contactId: r.contact_id, importId: r.import_id, importRow: r.import_row }));
+  }
+
+  /** The first contact that has this number, if any (one index probe: the import's duplicate check). */
+  firstHolderOf(e164: string): PhoneHolder | undefined {
+    const contactId = this.s.holderId.get(e164);
+    if (contactId === undefined) return undefined;
+    const o = this.s.origin.get(contactId)!;
+    return { contactId, importId: o.import_id, importRow: o.import_row };
   }
 
   setOwner(id: ContactId, ownerId: UserId | null, now: string): boolean {

@@ -16,6 +16,17 @@ const toJob = (r: Row): ImportJob => ({
   error: r.error, createdBy: r.created_by, createdAt: r.created_at, startedAt: r.started_at, finishedAt: r.finished_at,
 });
 
+/** A rejected or duplicate row to store: its cells as JSON (the reader thread may have serialised them already). */
+export interface RejectionRow {
+  row: number;
+  kind: 'rejected' | 'duplicate';
+  reason: string;
+  cellsJson: string;
+}
+
+/** A prepared row's original cells as JSON: kept from the reader thread when it sent them so, else made now. */
+export const cellsJson = (row: { cells?: unknown[]; cellsJson?: string }): string => row.cellsJson ?? JSON.stringify(row.cells ?? []);
+
 /** Import jobs and their rejected rows. Progress is written by the job inside each batch's transaction. */
 export class ImportJobRepository {
   private readonly s;
@@ -74,8 +85,8 @@ export class ImportJobRepository {
   }
 
   /** Call inside the batch's transaction. */
-  addRejections(id: number, rejections: readonly ImportRejection[]): void {
-    for (const r of rejections) this.s.reject.run(id, r.row, r.kind, r.reason, JSON.stringify(r.cells));
+  addRejections(id: number, rejections: readonly RejectionRow[]): void {
+    for (const r of rejections) this.s.reject.run(id, r.row, r.kind, r.reason, r.cellsJson);
   }
 
   finish(id: number, status: 'done' | 'failed', error: string | null, now: string): boolean {

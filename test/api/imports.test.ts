@@ -22,6 +22,8 @@ const ROWS: Cells[] = [
   [null, null, null, null, null, null, null, null], // 16: blank, skipped
   ['Trịnh Phúc', '0912 000 009', null, null, null, null, null, null], // 17: on the DNC list
   ['Quách Quế', '0912000018', null, null, null, null, null, 'Mars/Olympus'], // 18: unknown time zone
+  ['Tên '.repeat(60), '0912000019', null, null, null, null, null, null], // 19: name too long
+  ['Kim Ngân', '0912000020', null, null, null, null, 'x'.repeat(2001), null], // 20: custom field too long
 ];
 
 describe('imports API', () => {
@@ -58,15 +60,15 @@ describe('imports API', () => {
     await app.services.crm.imports.waitFor(up.body.job.id);
     const job = (await app.request('GET', `/api/imports/${up.body.job.id}`, { token: admin })).body;
     assert.equal(job.status, 'done');
-    assert.deepEqual([job.rowsDone, job.rowsTotal], [17, 17]);
-    assert.deepEqual(job.counts, { imported: 7, updated: 0, duplicate: 2, rejected: 7, blockedHits: 1, listed: 0 });
+    assert.deepEqual([job.rowsDone, job.rowsTotal], [19, 19]);
+    assert.deepEqual(job.counts, { imported: 7, updated: 0, duplicate: 2, rejected: 9, blockedHits: 1, listed: 0 });
 
     const report = await download(app, admin, `/api/imports/${job.id}/rejected.xlsx`);
     assert.equal(report.status, 200);
     const rows = readSheet(report.body);
     assert.deepEqual(rows[0]!.slice(0, 4), ['Row', 'Result', 'Reason', 'Họ và tên']);
     const reasons = new Map(rows.slice(1).map((r) => [r[0], `${String(r[1])}: ${String(r[2])}`]));
-    assert.deepEqual([...reasons.keys()], [8, 9, 10, 11, 12, 13, 14, 15, 18]);
+    assert.deepEqual([...reasons.keys()], [8, 9, 10, 11, 12, 13, 14, 15, 18, 19, 20]);
     assert.equal(reasons.get(8), 'duplicate: phone +84912000001 repeats row 2');
     assert.equal(reasons.get(9), `duplicate: phone +84987000001 already belongs to contact ${existing.id}`);
     assert.equal(reasons.get(10), 'rejected: column "Số điện thoại" (B): phone is empty');
@@ -76,8 +78,10 @@ describe('imports API', () => {
     assert.match(reasons.get(14)!, /^rejected: column "Ngày sinh" \(E\): "31\/02\/1990" is not a date/);
     assert.equal(reasons.get(15), 'rejected: column "Nhân viên" (F): no active agent "ghost"');
     assert.match(reasons.get(18)!, /^rejected: column "Múi giờ" \(H\): "Mars\/Olympus" is not a known time zone/);
+    assert.equal(reasons.get(19), 'rejected: column "Họ và tên" (A): at most 200 characters');
+    assert.equal(reasons.get(20), 'rejected: column "Công ty" (G): at most 2000 characters');
     assert.deepEqual(rows[1]!.slice(3, 5), ['Đặng Giang', '0912-000-001'], 'the original cells follow the reason');
-    assert.deepEqual(readSheet(report.body, 'Summary').find((r) => r[0] === 'Rejected'), ['Rejected', 7]);
+    assert.deepEqual(readSheet(report.body, 'Summary').find((r) => r[0] === 'Rejected'), ['Rejected', 9]);
 
     const stored = (await app.request('GET', '/api/contacts?limit=20&sort=name', { token: admin })).body.items as { name: string; phones: { e164: string }[]; ownerId: number; birthday: string | null; customFields: object; tags: string[]; timezone: string }[];
     const byName = new Map(stored.map((c) => [c.name, c]));
@@ -94,7 +98,7 @@ describe('imports API', () => {
     assert.deepEqual(found.body.items.map((c: { name: string }) => c.name), ['Nguyễn Văn An']);
 
     const again = await importFile(app, admin, file, { customFields: { company: 'Công ty' } });
-    assert.deepEqual(again.counts, { imported: 0, updated: 0, duplicate: 9, rejected: 7, blockedHits: 0, listed: 0 });
+    assert.deepEqual(again.counts, { imported: 0, updated: 0, duplicate: 9, rejected: 9, blockedHits: 0, listed: 0 });
     assert.equal(contactCount(), 8, 'the second import of the same file added nothing');
   });
 

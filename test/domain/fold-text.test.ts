@@ -19,6 +19,18 @@ describe('foldText', () => {
     });
   }
 
+  it('when random text mixes scripts, marks and punctuation, then the fast table gives what NFD, strip, lower and split give', () => {
+    const reference = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u).filter((x) => x.length > 0);
+    const pool = [...'aAđĐeêễỄoơớƠuưừỪyỳiíĩ-,. \t0123456789\u0301\u0303\u0323çñßøæİıÅЖжЁё東京Σσς'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 20) }, () => pool[Math.floor(next() * pool.length)]!).join('');
+      assert.deepEqual(foldTerms(text), reference(text), JSON.stringify(text));
+    }
+  });
+
   it('when a query is split into terms, then each term is folded the same way', () => {
     assert.deepEqual(foldTerms('  nguyễn, AN '), ['nguyen', 'an']);
   });

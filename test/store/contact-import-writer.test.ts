@@ -30,11 +30,12 @@ describe('contact import batches', () => {
       { jobId: job.id, creator: { id: admin, role: 'admin' }, onExisting: 'skip', now: '2026-01-01T00:00:00.000Z', maxReportRows: 10 },
       (_id, row) => { if (row === failAt) throw new Error('disk full'); return { listed: true, blocked: false }; });
     const ctx = { mapping: options.mapping, headers: options.headers, region: 'VN', agents: new Map<string, number>(), extraTags: [], defaultSource: null };
-    const rows = (from: number, phones: string[]) => phones.map((p, i) => prepareContactRow({ number: from + i, cells: [`Khách ${from + i}`, p, 'vip'] }, ctx));
+    const rows = (from: number, phones: string[]) => phones.map((p, i) => ({ number: from + i, cells: [`Khách ${from + i}`, p, 'vip'] }));
+    const prepare = (r: { number: number; cells: string[] }) => prepareContactRow(r, ctx);
 
-    writer.write(rows(2, ['0912000001', '0912000002', 'bad']));
+    writer.write(rows(2, ['0912000001', '0912000002', 'bad']), prepare);
     failAt = 6;
-    assert.throws(() => writer.write(rows(5, ['0912000003', '0912000004', '0912000005'])), /disk full/);
+    assert.throws(() => writer.write(rows(5, ['0912000003', '0912000004', '0912000005']), prepare), /disk full/);
     assert.deepEqual([count('contacts'), count('contact_phones'), count('contact_tags'), count('import_rejections')], [2, 2, 2, 1]);
     const after = jobs.get(job.id)!;
     assert.deepEqual([after.rowsDone, after.counts.imported, after.counts.rejected], [3, 2, 1]);

@@ -1,4 +1,3 @@
-import { appendFileSync } from 'node:fs';
 import type { LegId } from '../../src/domain/telephony-ids';
 import type { ScenarioTarget } from '../scenarios/scenario-target';
 
@@ -24,18 +23,5 @@ export function ariProbe(url: string, user: string, password: string): Probe {
     channelIds: async () => ((await ari('GET', '/channels')) as { id: string }[]).map((c) => c.id),
     bridges: async () => (await ari('GET', '/bridges')) as { id: string; bridge_type: string; channels: string[] }[],
     storedRecordings: async () => ((await ari('GET', '/recordings/stored')) as { name: string }[]).map((r) => r.name),
-  };
-}
-
-/**
- * DIALER_IT_EVENT_LOG=<file>: every ARI event the dialer receives is appended to the file as a
- * JSON line with the target and the scenario, to compare the simulator with real Asterisk.
- */
-export function eventLogFromEnv(targetName: string, env: NodeJS.ProcessEnv = process.env) {
-  const file = env.DIALER_IT_EVENT_LOG;
-  let scenario = '';
-  return {
-    tap: file ? (text: string) => appendFileSync(file, `${JSON.stringify({ target: targetName, scenario, event: JSON.parse(text) as unknown })}\n`) : undefined,
-    beginScenario: (title: string) => { scenario = title; },
   };
 }

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ScenarioTarget } from '../scenarios/scenario-target';
-import { ariProbe, eventLogFromEnv } from './ari-probe';
+import { ariProbe } from './ari-probe';
+import { eventLogFromEnv } from './event-log-from-env';
 import { TcpProxy } from './tcp-proxy';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');

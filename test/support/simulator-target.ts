@@ -1,7 +1,8 @@
 import type { LegId } from '../../src/domain/telephony-ids';
 import { startAriSimulator } from '../../src/simulator/start-ari-simulator';
 import type { ScenarioTarget } from '../scenarios/scenario-target';
-import { ariProbe, eventLogFromEnv } from './ari-probe';
+import { ariProbe } from './ari-probe';
+import { eventLogFromEnv } from './event-log-from-env';
 import { TcpProxy } from './tcp-proxy';
 
 export interface SimulatorTargetOptions {

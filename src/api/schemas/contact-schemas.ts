@@ -72,7 +72,7 @@ export const contactSearchQuery = z.object({
 }).strict();
 
 export const contactPageDto = pagedOf(contactDto).extend({
-  total: z.number().int().describe('Exact up to 10,000; beyond, totalExact is false and there are more'),
+  total: z.number().int().describe('Exact up to 1,000; beyond, totalExact is false and there are more'),
   totalExact: z.boolean(),
 });
 
