@@ -80,6 +80,10 @@ describeBrowser('admin page: users and groups (browser)', () => {
     await page.click('#user-new');
     assert.equal(await page.locator('dialog[open] h2').textContent(), 'Thêm người dùng');
     assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.textContent('#to-supervisor'), 'Giám sát');
+    await page.click('#to-supervisor');
+    await page.waitForURL(/\/supervisor$/);
     assert.deepEqual(s.problems, []);
     await s.context.close();
   });
