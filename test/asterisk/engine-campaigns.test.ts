@@ -206,7 +206,7 @@ if (!settings) {
 
     it('when Asterisk restarts mid-campaign, then dialing pauses while telephony is down, resumes after the reconnect, nothing stays in progress and the campaign finishes', async () => {
       const r = await pbxRestartMidCampaign(settings);
-      const down = r.statuses.find((x) => x.at >= r.restartAt && x.status !== 'ready')!;
+      const down = r.statuses.find((x) => x.at >= r.restartAt && x.status !== 'ready');
       process.stdout.write(`      restart: telephony ${r.statuses.map((x) => `${x.status}@+${((x.at - r.restartAt) / 1000).toFixed(1)}s`).join(' ')}; `
         + `${r.originated.filter((o) => o.at < r.restartAt).length} originates before, ${r.originated.filter((o) => o.at >= r.backAt).length} after; `
         + `${r.agentUnreachable} agent rings failed, agents pressed ready again ${r.readyAgain} time(s); attempts ${r.reasons}\n`);
