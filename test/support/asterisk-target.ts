@@ -8,7 +8,7 @@ import { TcpProxy } from './tcp-proxy';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const sharedAsteriskStart = path.resolve(repoRoot, '..', 'shared', 'asterisk', 'start');
-const sharedAsteriskCli = path.resolve(repoRoot, '..', 'shared', 'asterisk', 'cli');
+export const sharedAsteriskCli = path.resolve(repoRoot, '..', 'shared', 'asterisk', 'cli');
 
 export interface RealAsteriskSettings { url: string; user: string; password: string; port: number }
 

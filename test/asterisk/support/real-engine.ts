@@ -16,11 +16,13 @@ import { createServices, type Services } from '../../../src/services/create-serv
 import { openDatabase, type Db } from '../../../src/store/database';
 import { LeadRepository } from '../../../src/store/lead-repository';
 import { migrate } from '../../../src/store/migrator';
+import type { AriRest } from '../../../src/telephony/ari/ari-rest';
 import { createTelephony, type Telephony } from '../../../src/telephony/create-telephony';
 import { systemTimers } from '../../../src/telephony/timers';
 import type { RealAsteriskSettings } from '../../support/asterisk-target';
 
 export type Pushed = { type: string; [k: string]: any };
+let instances = 0;
 const log = createLogger({ level: process.env.DIALER_IT_LOG_LEVEL ?? 'error', console: process.env.DIALER_IT_LOG_LEVEL !== undefined });
 
 /**
@@ -30,7 +32,10 @@ const log = createLogger({ level: process.env.DIALER_IT_LOG_LEVEL ?? 'error', co
  */
 export class RealEngine {
   readonly dir = mkdtempSync(path.join(tmpdir(), 'dialer-it-engine-'));
-  readonly idPrefix = `it${process.pid}x${Date.now() % 100_000}`;
+  /** Unique per instance too: several engines may share the PBX at once. */
+  readonly idPrefix = `it${process.pid}x${Date.now() % 100_000}n${++instances}`;
+  /** Every channel the engine asked the PBX to create, with the telephony status at that moment. */
+  readonly originated: { at: number; status: string }[] = [];
   db!: Db;
   services!: Services;
   telephony!: Telephony;
@@ -71,6 +76,7 @@ export class RealEngine {
       settings: { pacingIntervalMs: 500, ...this.settings },
     });
     holder.engine = this.engine;
+    this.watchOriginates();
     this.engine.start();
     this.telephony.start();
     await this.until(() => this.telephony.port.status === 'ready' && this.engine.recovered, 15_000, 'telephony ready');
@@ -78,6 +84,20 @@ export class RealEngine {
       const u = this.services.repos.users.create({ username: 'owner', displayName: 'Owner', role: 'owner', passwordHash: 'x' }, new Date());
       this.owner = { id: u.id, role: 'owner' };
     }
+  }
+
+  private watchOriginates(): void {
+    const t = this.telephony;
+    const getter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(t.connection) as object, 'api')!.get!;
+    Object.defineProperty(t.connection, 'api', {
+      get: () => {
+        const api = getter.call(t.connection) as AriRest;
+        return { ...api, createChannel: (p: Parameters<AriRest['createChannel']>[0]) => {
+          this.originated.push({ at: Date.now(), status: t.port.status });
+          return api.createChannel(p);
+        } };
+      },
+    });
   }
 
   /** The process dies: timers and socket go, no hangups, the database file stays. */
