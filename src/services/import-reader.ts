@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { ImportKind } from '../domain/import-job';
@@ -6,12 +6,19 @@ import type { ColumnMapping } from '../domain/import-mapping';
 import { prepareBlockRow, prepareContactRow, type PreparedBlockRow, type PreparedContactRow } from '../domain/prepare-import-row';
 import type { UserId } from '../domain/roles';
 import type { SpreadsheetFormat } from '../spreadsheet/sniff-format';
+import { readRowFile, writeRowFile } from '../spreadsheet/row-file';
 import { SpreadsheetFile, type SheetRow } from '../spreadsheet/spreadsheet-file';
 
 /** What the reader thread needs: the file, and everything preparing a row needs (no database). */
 export interface ReaderData {
   marker: 'dialer-import-reader';
+  /** convert: turn a workbook's sheet into a row file and end; prepare: read and prepare rows for the writer. */
+  mode: 'convert' | 'prepare';
   filePath: string;
+  /** Where a workbook's rows are (convert writes it, prepare reads it instead of the file). */
+  rowFile?: string;
+  /** The number of data rows, known when reading a row file. */
+  rowCount?: number;
   format: SpreadsheetFormat;
   sheet: string;
   batchRows: number;
@@ -32,16 +39,16 @@ type ReaderMessage = { type: 'total'; total: number } | { type: 'batch'; json: s
 const READER_FILE = path.join(__dirname, 'import-reader-worker.js');
 
 /** Young generation of the import threads: small, so short-lived row objects do not pile up before a scavenge. */
-export const YOUNG_MB = 32;
+export const YOUNG_MB = 16;
 
 /**
  * The reader's heap limit. Without one V8 lets a worker's heap grow lazily far past what it holds; with
  * one it collects sooner. A CSV is streamed (little is live); a workbook is held whole by SheetJS, about
- * 15 bytes of heap per byte of .xlsx file at the peak of parsing.
+ * 8 bytes of heap per byte of .xlsx file at the peak of parsing (plus a base).
  */
 export function heapLimitMb(format: SpreadsheetFormat, fileBytes: number): number {
-  if (format === 'csv') return 96;
-  return Math.min(4096, Math.max(160, Math.ceil(96 + (fileBytes / 1e6) * 15)));
+  if (format === 'csv') return 64;
+  return Math.min(4096, Math.max(128, Math.ceil(80 + (fileBytes / 1e6) * 8)));
 }
 /** Prepared batches the reader may run ahead of the writer: memory stays at a few batches. */
 const AHEAD = 2;
@@ -51,11 +58,19 @@ const AHEAD = 2;
  * and hands batches over as JSON, never more than AHEAD ahead of what the writer has asked for.
  */
 export async function readAndPrepare(data: ReaderData, port: MessagePort): Promise<void> {
+  if (data.mode === 'convert') {
+    const { batches } = await (await SpreadsheetFile.open(data.filePath, data.format)).dataRows(data.sheet, data.batchRows);
+    const total = await writeRowFile(data.rowFile!, batches);
+    port.postMessage({ type: 'total', total } satisfies ReaderMessage);
+    port.postMessage({ type: 'end' } satisfies ReaderMessage);
+    return;
+  }
   let credits = 0;
   let wake: (() => void) | undefined;
   port.on('message', (m) => { if (m === 'pull') { credits++; wake?.(); } });
-  const file = await SpreadsheetFile.open(data.filePath, data.format);
-  const { total, batches } = await file.dataRows(data.sheet, data.batchRows);
+  const { total, batches } = data.rowFile
+    ? { total: data.rowCount ?? 0, batches: readRowFile(data.rowFile, data.batchRows) }
+    : await (await SpreadsheetFile.open(data.filePath, data.format)).dataRows(data.sheet, data.batchRows);
   port.postMessage({ type: 'total', total } satisfies ReaderMessage);
   const prepare = preparer(data);
   for await (const rows of batches) {
@@ -88,12 +103,33 @@ function preparer(data: ReaderData): (row: SheetRow) => PreparedContactRow | Pre
 /**
  * In the writer thread: starts a reader thread and yields its prepared batches. Reading and preparing
  * (about half the work of a row) then runs on another core while this thread writes to the database.
+ * A workbook is first converted to a row file by a thread of its own, which ends before the import
+ * starts: SheetJS's memory is gone by the time the database cache fills.
  */
-export async function startReader<T>(data: Omit<ReaderData, 'marker'>): Promise<{ total: number; batches: AsyncGenerator<T[]> }> {
-  const worker = new Worker(READER_FILE, {
-    workerData: { ...data, marker: 'dialer-import-reader' } satisfies ReaderData,
-    resourceLimits: { maxOldGenerationSizeMb: heapLimitMb(data.format, statSync(data.filePath).size), maxYoungGenerationSizeMb: YOUNG_MB },
-  });
+export async function startReader<T>(data: Omit<ReaderData, 'marker' | 'mode' | 'rowFile' | 'rowCount'>): Promise<{ total: number; batches: AsyncGenerator<T[]> }> {
+  if (data.format === 'csv') return run<T>({ ...data, marker: 'dialer-import-reader', mode: 'prepare' }, heapLimitMb('csv', 0));
+  const rowFile = `${data.filePath}.rows`;
+  try {
+    const convert = await run<never>({ ...data, marker: 'dialer-import-reader', mode: 'convert', rowFile }, heapLimitMb(data.format, statSync(data.filePath).size));
+    for await (const _ of convert.batches) { /* convert sends none */ }
+    const read = await run<T>({ ...data, marker: 'dialer-import-reader', mode: 'prepare', rowFile, rowCount: convert.total }, heapLimitMb('csv', 0));
+    return { total: read.total, batches: removingAfter(read.batches, rowFile) };
+  } catch (err) {
+    rmSync(rowFile, { force: true });
+    throw err;
+  }
+}
+
+async function* removingAfter<T>(batches: AsyncGenerator<T[]>, file: string): AsyncGenerator<T[]> {
+  try {
+    yield* batches;
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+async function run<T>(data: ReaderData, heapMb: number): Promise<{ total: number; batches: AsyncGenerator<T[]> }> {
+  const worker = new Worker(READER_FILE, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_MB } });
   const queue: ReaderMessage[] = [];
   let wake: (() => void) | undefined;
   const push = (m: ReaderMessage) => { queue.push(m); wake?.(); };

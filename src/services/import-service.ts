@@ -145,7 +145,7 @@ export class ImportService {
     for (const job of this.jobs.running()) {
       this.jobs.finish(job.id, 'failed', 'the dialer stopped during the import; rows of committed batches are kept', this.now());
       const file = this.jobs.filePath(job.id);
-      if (file) rmSync(file, { force: true });
+      if (file) for (const f of [file, `${file}.rows`]) rmSync(f, { force: true });
       this.jobs.clearFile(job.id);
       this.log.warn('import interrupted by a restart', { importId: job.id, rowsDone: job.rowsDone });
     }
