@@ -2,8 +2,7 @@ import type { Logger } from 'winston';
 import type { Config } from './config';
 import type { Clock } from './domain/clock';
 import { startDemoPbx, type DemoPbx } from './demo/start-demo-pbx';
-import type { Services } from './services/create-services';
-import { createTelephony, type Telephony } from './telephony/create-telephony';
+import { createTelephony, type TelephonyDeps, type Telephony } from './telephony/create-telephony';
 import type { TelephonyStatus } from './telephony/telephony-port';
 
 export interface RunningTelephony {
@@ -19,13 +18,14 @@ export interface StartTelephonyDeps {
   config: Config;
   log: Logger;
   clock: Clock;
-  repos: Pick<Services['repos'], 'callRecords' | 'callbackRequests'>;
+  /** Where flow notices, call records and inbound callback requests go (the engine). */
+  handlers: Pick<TelephonyDeps, 'onNotice' | 'onFinished' | 'onCallbackRequest'>;
 }
 
 /**
  * Part of the composition root: the telephony layer on the configured Asterisk (ari.url), or, with
- * no ARI URL, on the built-in ARI simulator (demo mode). Call records and inbound callback requests
- * go to the store.
+ * no ARI URL, on the built-in ARI simulator (demo mode). The caller starts it (`telephony.start()`)
+ * once whoever handles its first orphan report is listening.
  */
 export async function startTelephony(deps: StartTelephonyDeps): Promise<RunningTelephony> {
   const { config } = deps;
@@ -39,11 +39,8 @@ export async function startTelephony(deps: StartTelephonyDeps): Promise<RunningT
   }
   const telephony = createTelephony({
     config: { ari, telephony: config.telephony }, log: deps.log, clock: deps.clock,
-    onNotice: (e) => log.debug('flow notice', { flowId: e.flowId, kind: e.notice.kind }),
-    onFinished: (record) => { deps.repos.callRecords.insert(record); },
-    onCallbackRequest: (number, at) => { deps.repos.callbackRequests.add(number, at); },
+    ...deps.handlers,
   });
-  telephony.start();
   return {
     telephony, demo,
     status: () => telephony.port.status,

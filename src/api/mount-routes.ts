@@ -14,6 +14,7 @@ export function mountRoutes(routes: RouteSpec[], auth: AuthService, log: Logger)
         const token = readSessionToken(req);
         const actor = token ? auth.authenticate(token) : undefined;
         if (!route.public && !actor) throw new DialerError('E_UNAUTHENTICATED', 'login required');
+        if (route.upload) checkUploadType(req, route.upload);
         const ctx: RouteContext<unknown, unknown, unknown> = {
           params: route.params ? parseInput(route.params, req.params, 'params') : req.params,
           query: route.query ? parseInput(route.query, req.query, 'query') : undefined,
@@ -32,4 +33,11 @@ export function mountRoutes(routes: RouteSpec[], auth: AuthService, log: Logger)
     });
   }
   return router;
+}
+
+function checkUploadType(req: Request, accepted: readonly string[]): void {
+  const type = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
+  if (!accepted.includes(type)) {
+    throw new DialerError('E_UNSUPPORTED_MEDIA', `send the file itself as the body with Content-Type ${accepted.join(', ')} (not ${type})`, 'body');
+  }
 }

@@ -6,6 +6,8 @@ const errorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
 });
 
+const binary = z.string().meta({ format: 'binary' });
+
 /** Express ':id' → OpenAPI '{id}'. */
 export const toOpenApiPath = (path: string): string => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
@@ -35,6 +37,7 @@ export function buildOpenApiDocument(routes: RouteSpec[], version: string): obje
         ...(r.params instanceof z.ZodObject ? { params: r.params } : {}),
         ...(r.query instanceof z.ZodObject ? { query: r.query } : {}),
         ...(r.body ? { body: { content: { 'application/json': { schema: r.body } } } } : {}),
+        ...(r.upload ? { body: { content: Object.fromEntries(r.upload.map((t) => [t, { schema: binary }])) } } : {}),
       },
       responses,
     });

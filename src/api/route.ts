@@ -43,6 +43,11 @@ export interface RouteSpec<
   status?: number;
   /** For routes that answer with something other than JSON (files, pages). */
   produces?: string;
+  /**
+   * File uploads: the body is the raw file in one of these media types, not JSON. It is left unread for
+   * the handler to stream (after authentication), so `body` must not be set.
+   */
+  upload?: readonly string[];
   handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>>) => unknown;
 }
 

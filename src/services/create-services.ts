@@ -2,6 +2,8 @@ import type { Logger } from 'winston';
 import type { Config } from '../config';
 import type { Clock } from '../domain/clock';
 import type { Db } from '../store/database';
+import { AgentSessionRepository } from '../store/agent-session-repository';
+import { AttemptRepository } from '../store/attempt-repository';
 import { CallRecordRepository } from '../store/call-record-repository';
 import { CallbackRequestRepository } from '../store/callback-request-repository';
 import { GroupRepository } from '../store/group-repository';
@@ -12,6 +14,7 @@ import { NotificationRepository } from '../store/notification-repository';
 import { ScriptRepository } from '../store/script-repository';
 import { AuthService } from './auth-service';
 import { CampaignService } from './campaign-service';
+import { createContactServices } from './create-contact-services';
 import { NotificationService } from './notification-service';
 import { ScriptService } from './script-service';
 import { UserService } from './user-service';
@@ -33,13 +36,15 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   });
   const callRecords = new CallRecordRepository(db);
   const callbackRequests = new CallbackRequestRepository(db);
+  const crm = createContactServices(db, config, clock, log, userRepo, campaignRepo);
   return {
     db, config, clock, log,
     repos: {
       users: userRepo, groups: groupRepo, sessions: sessionRepo, campaigns: campaignRepo, scripts: scriptRepo,
       notifications: notificationRepo, callRecords, callbackRequests,
+      attempts: new AttemptRepository(db), agentSessions: new AgentSessionRepository(db),
     },
-    auth, users, campaigns, scripts, notifications,
+    auth, users, campaigns, scripts, notifications, crm,
   };
 }
 

@@ -62,6 +62,7 @@ export async function startTestApp(overrides: Record<string, unknown> = {}): Pro
   return {
     url: http.url, services, clock, config, http, request,
     async close() {
+      await services.crm.imports.stop();
       await http.stop();
       db.close();
       rmSync(dir, { recursive: true, force: true });
