@@ -61,6 +61,13 @@ export class TelephonyBench {
   async start(): Promise<void> {
     this.telephony.start();
     await this.until(() => this.telephony.port.status === 'ready', 15_000, 'telephony ready');
+    // Notes when our bridging request leaves, for the "our handling" part of the latency.
+    const api = this.telephony.connection.api;
+    const addChannel = api.addChannel.bind(api);
+    api.addChannel = (bridgeId, channelId) => {
+      this.latency.requested(channelId);
+      return addChannel(bridgeId, channelId);
+    };
   }
 
   /** Opens n agent lines (extensions 1001…), `batch` at a time, and waits until all are parked. */
