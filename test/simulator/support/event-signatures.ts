@@ -108,6 +108,19 @@ export interface SequenceOptions {
    * of an unbridged Local call with ChannelDestroyed 16 instead of 0; reference point 4 covers both.
    */
   readonly eitherCauseAfterFarHangup?: boolean;
+  /**
+   * On a live server, whether a channel's first ringing events reach the app depends on how soon its
+   * subscription lands after the originate (the amd trace missed them; a replay may not). With this
+   * set, ringing signals before a channel's first other event are left out on both sides.
+   */
+  readonly leadingRingingOptional?: boolean;
+}
+
+const RINGING = /^(Dial:|Dial:RINGING|State:Ringing)$/;
+
+function withoutLeadingRinging(seq: string[]): string[] {
+  const first = seq.findIndex((s) => !RINGING.test(s));
+  return first <= 0 ? seq : seq.slice(first);
 }
 
 function lenientFarHangup(seq: string[]): string[] {
@@ -130,7 +143,8 @@ export function eventSequences(run: LabelledRun, options: SequenceOptions = {}):
   }
   for (const [label, seq] of out) {
     const ordered = canonical(seq);
-    out.set(label, options.eitherCauseAfterFarHangup && !label.endsWith(';2') ? lenientFarHangup(ordered) : ordered);
+    const lenient = options.eitherCauseAfterFarHangup && !label.endsWith(';2') ? lenientFarHangup(ordered) : ordered;
+    out.set(label, options.leadingRingingOptional ? withoutLeadingRinging(lenient) : lenient);
   }
   return out;
 }
