@@ -18,6 +18,7 @@ export const configSchema = z.object({
   logLevel: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).describe('Lowest level written to the console and the log file.'),
   logFile: z.string().describe('JSON-lines log file; relative paths are inside dataDir; empty disables the file.'),
   sessionTtlHours: int(1, 24 * 90).describe('How long a login session stays valid without use, in hours.'),
+  shutdownDrainSeconds: int(0, 3600).describe('On SIGTERM: how long live calls may go on (no new ones start) before the rest are hung up and the process exits. Keep the service manager\'s stop timeout above it.'),
   cookieSecure: bool.describe('Mark the session cookie Secure (set true when served over HTTPS).'),
   bootstrapOwner: z.object({
     username: optionalString.describe('At first start with no users, create an owner with this username (needs password too).'),
@@ -37,6 +38,15 @@ export const configSchema = z.object({
     agentRingTimeoutSeconds: int(5, 120).describe('How long an agent phone rings before the agent is set not ready.'),
     holdMaxSeconds: int(1, 60).describe('Predictive: how long an answered customer may wait for an agent before the call is abandoned with the safe-harbor prompt.'),
     mohClass: z.string().min(1).describe('Music-on-hold class for customers waiting for an agent.'),
+    callbackConfirmationMedia: z.string().min(1).describe('Media played to an inbound caller after a callback request is recorded (comma-separated ARI media URIs, e.g. sound:auth-thankyou).'),
+  }),
+  engine: z.object({
+    safeHarborMedia: z.string().min(1).describe('Predictive: media played to an answered customer no agent took within telephony.holdMaxSeconds (comma-separated ARI media URIs).'),
+    ivrMaxLines: int(1, 1000).describe('IVR campaigns: most calls in progress at once, per campaign.'),
+    ivrInvalidMedia: z.string().min(1).describe('IVR: media played after a wrong key when the script names none (comma-separated ARI media URIs).'),
+    pacingIntervalMs: int(100, 60_000).describe('Predictive: how often the pacer looks again when no call or agent event asked it to, in ms.'),
+    idleRetrySeconds: int(1, 3600).describe('A ready agent with nothing to call: longest wait before the list is read again (sooner when a contact falls due).'),
+    recoveryTimeoutSeconds: int(1, 3600).describe('After a restart, how long calls found open wait for telephony before they are settled without it.'),
   }),
   phone: z.object({
     defaultRegion: z.string().length(2).describe('ISO country used to read numbers written without a country code (VN reads 0912… as +84912…).'),
@@ -47,8 +57,11 @@ export const configSchema = z.object({
     maxReportRows: int(0, 10_000_000).describe('Rejected and duplicate rows an import keeps for its downloadable report; beyond this they are only counted.'),
     cacheMb: int(2, 4096).describe('SQLite page cache of the import worker\'s own connection, in MiB; bigger keeps the indexes of a large contact table in memory while importing.'),
   }),
+  pacing: z.object({
+    rollingWindowMinutes: int(5, 24 * 60).describe('Predictive: the abandon rate is held under the target over the whole campaign and over this rolling window.'),
+  }),
   demo: z.object({
-    agents: int(0, 500).describe('Demo mode: number of simulated agent phones.'),
+    agents: int(0, 500).describe('Demo mode (no ari.url): number of simulated agent phones (extensions 1001, 1002, …); on an empty database a demo agent is created for each.'),
   }),
 });
 

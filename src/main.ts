@@ -8,26 +8,46 @@ import { systemClock } from './domain/clock';
 import { createLogger } from './logger';
 import { CampaignScheduler, systemTimers } from './services/campaign-scheduler';
 import { createServices, type Services } from './services/create-services';
+import { seedDemoCampaigns } from './demo/seed-demo-campaigns';
+import { seedDemoUsers } from './demo/seed-demo-users';
+import type { DemoPbx } from './demo/start-demo-pbx';
+import { startTelephony, type RunningTelephony } from './start-telephony';
 import { openDatabase } from './store/database';
 import { migrate } from './store/migrator';
 import { VERSION } from './version';
+import { topicAuthorizer } from './api/topic-authorizer';
+import { WsHub } from './api/ws-hub';
+import type { DialerEngine } from './dialer/dialer-engine';
+import type { Notifier } from './dialer/dialer-ports';
+import { createDialer, dialerTelephonyOf } from './services/create-dialer';
 import { serveWeb } from './web/serve-web';
 
 export interface RunningDialer {
   services: Services;
   http: RunningServer;
+  telephony: RunningTelephony;
   stop(): Promise<void>;
 }
 
-async function bootstrapOwner(services: Services, config: Config, log: Logger): Promise<void> {
+/** An empty database gets its first owner from the environment, or demo users in demo mode; else a hint. */
+async function firstUsers(services: Services, config: Config, log: Logger, demo: DemoPbx | undefined): Promise<void> {
   const { username, password } = config.bootstrapOwner;
   if (services.repos.users.count() > 0) return;
-  if (!username || !password) {
-    log.warn('no users yet: create the first owner with `npm run user:add -- --role owner --username NAME` or set DIALER_BOOTSTRAP_OWNER_USERNAME and DIALER_BOOTSTRAP_OWNER_PASSWORD');
+  if (username && password) {
+    await services.users.createUnchecked({ username, displayName: username, role: 'owner', password });
+    log.info('created the first owner from the environment', { username });
     return;
   }
-  await services.users.createUnchecked({ username, displayName: username, role: 'owner', password });
-  log.info('created the first owner from the environment', { username });
+  if (demo) {
+    const logins = await seedDemoUsers(services, demo.agentExtensions, log);
+    // Shown once, on stdout only (never in the log file): the database keeps only its hash.
+    if (!logins) return;
+    process.stdout.write(`Demo users ${logins.usernames.join(', ')} created; their password (shown only now): ${logins.password}\n`);
+    const ids = logins.usernames.map((u) => services.repos.users.findByUsername(u)!);
+    await seedDemoCampaigns(services, ids[0]!.id, ids.filter((u) => u.role === 'agent').map((u) => u.id), log);
+    return;
+  }
+  log.warn('no users yet: create the first owner with `npm run user:add -- --role owner --username NAME` or set DIALER_BOOTSTRAP_OWNER_USERNAME and DIALER_BOOTSTRAP_OWNER_PASSWORD');
 }
 
 /** The composition root: nothing runs at import, everything is built and wired here. */
@@ -36,20 +56,45 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   const { applied, version } = migrate(db);
   log.info('database ready', { file: db.name, schemaVersion: version, applied });
   const services = createServices(db, config, systemClock, log);
-  await bootstrapOwner(services, config, log);
+  const holder: { engine?: DialerEngine; hub?: WsHub } = {};
+  const telephony = await startTelephony({
+    config, log, clock: systemClock,
+    handlers: {
+      onNotice: (e) => holder.engine?.onNotice(e),
+      onFinished: (r) => holder.engine?.onCallRecord(r),
+      onCallbackRequest: (n, at) => holder.engine?.onCallbackRequest(n, at),
+    },
+  });
+  await firstUsers(services, config, log, telephony.demo);
+  const notifier: Notifier = {
+    toUser: (userId, m) => { holder.hub?.sendToUser(userId, m); },
+    toTopic: (topic, m) => { holder.hub?.publish(topic, m); },
+    isWatched: (topic) => holder.hub?.isFollowed(topic) ?? false,
+  };
+  const engine = createDialer({ services, telephony: dialerTelephonyOf(telephony.telephony), notifier, clock: systemClock, timers: systemTimers, log });
+  holder.engine = engine;
   const app = createApp({
-    log, auth: services.auth, routes: apiRoutes(services), version: VERSION,
-    health: () => ({ status: 'ok', db: db.open, telephony: 'not configured' }),
+    log, auth: services.auth, routes: apiRoutes(services, () => engine), version: VERSION,
+    health: () => ({ status: db.open && telephony.status() === 'ready' ? 'ok' : 'degraded', db: db.open, telephony: telephony.status() }),
     beforeApi: (express) => serveWeb(express, services.auth),
   });
   const http = await startHttpServer(app, config.host, config.port);
+  holder.hub = new WsHub({ server: http.server, auth: services.auth, log: log.child({ component: 'ws' }), authorizeTopic: topicAuthorizer(services.campaigns) });
   const scheduler = new CampaignScheduler(services.campaigns, systemClock, systemTimers, log.child({ component: 'campaign-scheduler' }));
   scheduler.start();
+  // The engine first: it must hear the first orphan report telephony makes on connecting.
+  engine.start();
+  telephony.telephony.start();
   return {
     services,
     http,
+    telephony,
     stop: async () => {
       scheduler.stop();
+      // Live calls end (or are hung up) while the API still answers, then the rest goes down.
+      await telephony.drainAndStop(config.shutdownDrainSeconds * 1000);
+      engine.stop();
+      holder.hub?.close();
       await http.stop();
       db.close();
     },

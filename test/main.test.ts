@@ -1,21 +1,26 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const mainJs = path.resolve(__dirname, '..', 'src', 'main.js');
 
-function run(env: Record<string, string>, until: RegExp): Promise<{ out: string; code: number | null; kill: () => Promise<void> }> {
+function run(env: Record<string, string>, until: RegExp): Promise<{ out: string; code: number | null; kill: () => Promise<number | null>; output: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [mainJs], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    const kill = () => new Promise<void>((done) => { if (child.exitCode !== null) return done(); child.once('exit', () => done()); child.kill('SIGTERM'); });
+    const output = () => out;
+    const kill = () => new Promise<number | null>((done) => {
+      if (child.exitCode !== null) return done(child.exitCode);
+      child.once('exit', (code) => done(code));
+      child.kill('SIGTERM');
+    });
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`timed out; output: ${out}`)); }, 10_000);
-    const check = (chunk: Buffer) => { out += chunk.toString(); if (until.test(out)) { clearTimeout(timer); resolve({ out, code: null, kill }); } };
+    const check = (chunk: Buffer) => { out += chunk.toString(); if (until.test(out)) { clearTimeout(timer); resolve({ out, code: null, kill, output }); } };
     child.stdout.on('data', check);
     child.stderr.on('data', check);
-    child.on('exit', (code) => { clearTimeout(timer); resolve({ out, code, kill }); });
+    child.on('exit', (code) => { clearTimeout(timer); resolve({ out, code, kill, output }); });
   });
 }
 
@@ -45,6 +50,41 @@ describe('the dialer process', () => {
     const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'boss', password: 'a long passphrase' }) });
     assert.equal(res.status, 200);
     assert.ok(!proc.out.includes('a long passphrase'));
+    assert.ok(!proc.out.includes('Demo users'), 'no demo users next to a configured owner');
     await proc.kill();
+  });
+
+  async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 8000): Promise<T> {
+    for (const limit = Date.now() + timeoutMs; Date.now() < limit; await new Promise((r) => setTimeout(r, 50))) {
+      const value = await probe();
+      if (value !== undefined) return value;
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+
+  const login = (url: string, username: string, password: string) => fetch(`${url}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+
+  it('when started with no ARI URL, then it says demo mode, /ready turns 200 on the built-in simulator, demo users log in with the password shown once, and SIGTERM exits cleanly', async () => {
+    const env = { DIALER_DATA_DIR: dir, DIALER_PORT: '0', DIALER_LOG_LEVEL: 'info' };
+    const proc = await run(env, /running at (http:\/\/\S+)\//);
+    const url = /running at (http:\/\/\S+)\//.exec(proc.out)![1]!;
+    assert.match(proc.out, /demo mode: no ARI URL configured, using the built-in ARI simulator at http:\/\/127\.0\.0\.1:\d+/);
+    const ready = await until(async () => { const r = await fetch(`${url}/ready`); return r.status === 200 ? (await r.json()) as unknown : undefined; }, '/ready 200');
+    assert.deepEqual(ready, { ready: true, db: true, telephony: 'ready' });
+    assert.deepEqual(await (await fetch(`${url}/health`)).json(), { status: 'ok', db: true, telephony: 'ready' });
+    const shown = /Demo users (owner, agent1, agent2, agent3, agent4) created; their password \(shown only now\): (\S+)/.exec(proc.out);
+    assert.ok(shown, 'demo users and their password on stdout');
+    const password = shown[2]!;
+    assert.ok(password.length >= 12);
+    assert.equal((await login(url, 'agent1', password)).status, 200);
+    assert.equal((await login(url, 'owner', password)).status, 200);
+    assert.equal(await proc.kill(), 0);
+    assert.ok(!readFileSync(path.join(dir, 'dialer.log'), 'utf8').includes(password), 'the password is not in the log file');
+
+    const again = await run(env, /running at (http:\/\/\S+)\//);
+    assert.ok(!again.out.includes('Demo users'), 'a database with users is not seeded again');
+    await again.kill();
   });
 });

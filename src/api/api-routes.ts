@@ -12,9 +12,15 @@ import { contactRoutes } from './routes/contact-routes';
 import { exportRoutes } from './routes/export-routes';
 import { importRoutes } from './routes/import-routes';
 import { leadRoutes } from './routes/lead-routes';
+import { agentRoutes, type DialerHandle } from './routes/agent-routes';
+import { campaignLiveRoutes } from './routes/campaign-live-routes';
+import { agentPageRoutes } from './routes/agent-page-routes';
 
-/** The feature routes of the API; createApp adds /health and /api/openapi.json. */
-export function apiRoutes(s: Services): RouteSpec[] {
+/**
+ * The feature routes of the API; createApp adds /health and /api/openapi.json. `dialer` gives the running
+ * engine, if any: without one the agent routes answer 503 (they are listed all the same).
+ */
+export function apiRoutes(s: Services, dialer: DialerHandle = () => undefined): RouteSpec[] {
   return [
     ...authRoutes(s.auth, s.config.cookieSecure),
     ...userRoutes(s.users),
@@ -28,5 +34,8 @@ export function apiRoutes(s: Services): RouteSpec[] {
     ...importRoutes(s.crm.imports, s.config.import.maxFileBytes),
     ...exportRoutes(s.crm.exports),
     ...campaignListRoutes(s.crm.campaignLists, s.crm.campaignListExports, s.crm.contacts),
+    ...agentRoutes(dialer),
+    ...campaignLiveRoutes(s, dialer),
+    ...agentPageRoutes(s, dialer),
   ];
 }

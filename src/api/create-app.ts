@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'winston';
+import { DialerError } from '../errors';
 import type { AuthService } from '../services/auth-service';
 import { errorMiddleware } from './error-middleware';
 import { mountRoutes } from './mount-routes';
@@ -19,6 +20,7 @@ export interface AppDeps {
   auth: AuthService;
   routes: RouteSpec[];
   version: string;
+  /** Also the readiness answer: ready when the database is open and telephony is `ready`. */
   health: () => HealthReport;
   /** Extra middleware mounted before the API (static pages). */
   beforeApi?: (app: Express) => void;
@@ -38,6 +40,15 @@ export function allRoutes(deps: Pick<AppDeps, 'routes' | 'health' | 'version'>):
       method: 'get', path: '/health', tag: 'system', public: true, summary: 'Liveness: 200 while the process serves requests',
       response: z.object({ status: z.enum(['ok', 'degraded']), db: z.boolean(), telephony: z.string() }),
       handler: () => deps.health(),
+    }),
+    defineRoute({
+      method: 'get', path: '/ready', tag: 'system', public: true, summary: 'Readiness: 200 when ARI is ready and the database open, else 503 E_NOT_READY',
+      response: z.object({ ready: z.literal(true), db: z.boolean(), telephony: z.string() }),
+      handler: () => {
+        const { db, telephony } = deps.health();
+        if (!db || telephony !== 'ready') throw new DialerError('E_NOT_READY', `not ready: database ${db ? 'open' : 'closed'}, telephony ${telephony}`);
+        return { ready: true, db, telephony };
+      },
     }),
     ...deps.routes,
   ];

@@ -175,6 +175,12 @@ export class WsHub {
     return n;
   }
 
+  /** Whether any connected client follows the topic (publishers skip building what nobody reads). */
+  isFollowed(topic: string): boolean {
+    for (const client of this.clients) if (client.topics.has(topic)) return true;
+    return false;
+  }
+
   sendToUser(userId: number, message: ServerMessage): number {
     return this.publish(`user:${userId}`, message);
   }

@@ -1,6 +1,6 @@
 import type { Campaign, CampaignEvent } from '../domain/campaign';
 import {
-  decideTransition, canCreateCampaign,
+  decideTransition, canCreateCampaign, USER_ACTIONS,
   type CampaignAction, type CampaignActor, type CampaignState, type UserAction,
 } from '../domain/campaign-lifecycle';
 import { notificationKindFor } from '../domain/campaign-notification';
@@ -17,6 +17,10 @@ import type { NotificationService } from './notification-service';
 
 export type CampaignCreateInput = Partial<CampaignSettings> & Pick<CampaignSettings, 'name' | 'dialingMode'>;
 export type CampaignPatch = Partial<CampaignSettings>;
+
+const timesOf = (c: Campaign) => ({
+  startAt: c.startAt === null ? null : new Date(c.startAt), endAt: c.endAt === null ? null : new Date(c.endAt),
+});
 
 export interface CampaignServiceDeps extends ReferenceStores {
   db: Db;
@@ -53,9 +57,15 @@ export class CampaignService {
     return { kind: 'user', role: actor.role, isCreator: c.createdBy === actor.id, isManager: c.managerIds.includes(actor.id) };
   }
 
+  /** What this user may do to this campaign now, so pages show only buttons the server would accept. */
+  permissions(actor: Actor, c: Campaign): { allowedActions: UserAction[]; canEdit: boolean; canDelete: boolean } {
+    const who = this.actorFor(actor, c);
+    const may = (action: CampaignAction) => decideTransition(c.state, action, who, this.deps.clock.now(), timesOf(c)).ok;
+    return { allowedActions: USER_ACTIONS.filter(may), canEdit: may('edit'), canDelete: may('delete') };
+  }
+
   private decide(c: Campaign, action: CampaignAction, actor: CampaignActor) {
-    const times = { startAt: c.startAt === null ? null : new Date(c.startAt), endAt: c.endAt === null ? null : new Date(c.endAt) };
-    const d = decideTransition(c.state, action, actor, this.deps.clock.now(), times);
+    const d = decideTransition(c.state, action, actor, this.deps.clock.now(), timesOf(c));
     if (!d.ok) throw new DialerError(d.status === 403 ? 'E_FORBIDDEN' : 'E_TRANSITION_DENIED', d.reason);
     return d.next;
   }

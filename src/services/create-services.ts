@@ -2,6 +2,10 @@ import type { Logger } from 'winston';
 import type { Config } from '../config';
 import type { Clock } from '../domain/clock';
 import type { Db } from '../store/database';
+import { AgentSessionRepository } from '../store/agent-session-repository';
+import { AttemptRepository } from '../store/attempt-repository';
+import { CallRecordRepository } from '../store/call-record-repository';
+import { CallbackRequestRepository } from '../store/callback-request-repository';
 import { GroupRepository } from '../store/group-repository';
 import { SessionRepository } from '../store/session-repository';
 import { UserRepository } from '../store/user-repository';
@@ -30,10 +34,16 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   const campaigns = new CampaignService({
     db, clock, campaigns: campaignRepo, users: userRepo, groups: groupRepo, scripts: scriptRepo, notifications,
   });
+  const callRecords = new CallRecordRepository(db);
+  const callbackRequests = new CallbackRequestRepository(db);
   const crm = createContactServices(db, config, clock, log, userRepo, campaignRepo);
   return {
     db, config, clock, log,
-    repos: { users: userRepo, groups: groupRepo, sessions: sessionRepo, campaigns: campaignRepo, scripts: scriptRepo, notifications: notificationRepo },
+    repos: {
+      users: userRepo, groups: groupRepo, sessions: sessionRepo, campaigns: campaignRepo, scripts: scriptRepo,
+      notifications: notificationRepo, callRecords, callbackRequests,
+      attempts: new AttemptRepository(db), agentSessions: new AgentSessionRepository(db),
+    },
     auth, users, campaigns, scripts, notifications, crm,
   };
 }

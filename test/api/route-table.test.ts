@@ -4,7 +4,7 @@ import { allRoutes } from '../../src/api/create-app';
 import { toOpenApiPath } from '../../src/api/openapi';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-const PUBLIC = new Set(['POST /api/auth/login', 'GET /health']);
+const PUBLIC = new Set(['POST /api/auth/login', 'GET /health', 'GET /ready']);
 
 function concretePath(path: string): string {
   return path.replace(/:([A-Za-z0-9_]+)/g, '1');
@@ -17,7 +17,7 @@ describe('the route table', () => {
 
   const routes = () => allRoutes({ routes: apiRoutes(app.services), health: () => ({ status: 'ok', db: true, telephony: '' }), version: '0' });
 
-  it('when no session is given, then every route but login and health answers 401', async () => {
+  it('when no session is given, then every route but login, health and readiness answers 401', async () => {
     const list = routes();
     assert.ok(list.length > 10);
     for (const r of list) {
@@ -43,6 +43,13 @@ describe('the route table', () => {
     }
     const actual = new Set(routes().map((r) => `${r.method} ${toOpenApiPath(r.path)}`));
     assert.deepEqual([...documented].sort(), [...actual].sort());
+  });
+
+  it('when /ready is asked while telephony is not ready, then it answers 503 E_NOT_READY without a session', async () => {
+    const res = await app.request('GET', '/ready');
+    assert.equal(res.status, 503);
+    assert.equal(res.body.error.code, 'E_NOT_READY');
+    assert.match(res.body.error.message, /telephony none/);
   });
 
   it('when /health is asked without a session, then it answers 200', async () => {

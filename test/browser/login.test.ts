@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { describeBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
+import { describeBrowser, SCREENSHOT_DIR, useBrowserApp } from '../support/browser';
 
 describeBrowser('login page (browser)', () => {
-  let app: TestApp;
-  let browser: Browser;
-  before(async () => { browser = await launchBrowser(); });
-  after(async () => { await browser?.close(); });
-  beforeEach(async () => { app = await startTestApp(); });
-  afterEach(async () => { await app.close(); });
+  const fx = useBrowserApp();
 
   it('when a wrong password is typed, then the page says so in the chosen language, without a reload', async () => {
+    const { app, browser } = fx;
     await app.services.users.createUnchecked({ username: 'lan', displayName: 'Lan', role: 'admin', password: 'a long secret 1' });
     const page = await browser.newPage();
     const errors: string[] = [];

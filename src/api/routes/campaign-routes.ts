@@ -19,6 +19,11 @@ const ACTION_SUMMARIES: Record<UserAction, string> = {
   end: 'End a campaign early (final)',
 };
 
+type Campaign = ReturnType<CampaignService['get']>;
+
+/** The campaign as this user sees it: with what they may do to it now. */
+const dto = (campaigns: CampaignService, actor: Actor, c: Campaign) => ({ ...c, ...campaigns.permissions(actor, c) });
+
 function actionRoute(campaigns: CampaignService, action: UserAction): RouteSpec {
   const shared = {
     method: 'post' as const, path: `/api/campaigns/:id/${action}`, tag: 'campaigns', status: 200,
@@ -27,7 +32,7 @@ function actionRoute(campaigns: CampaignService, action: UserAction): RouteSpec 
   const run = (ctx: { actor: Actor; params: { id: number }; log: Logger }, note: string | null) => {
     const c = campaigns.act(ctx.actor, ctx.params.id, action, note);
     ctx.log.info('campaign transition', { campaignId: c.id, action, state: c.state });
-    return c;
+    return dto(campaigns, ctx.actor, c);
   };
   if (action === 'reject') return defineRoute({ ...shared, body: rejectBody, handler: (ctx) => run(ctx, ctx.body.note) });
   return defineRoute({ ...shared, body: actionBody, handler: (ctx) => run(ctx, ctx.body?.note || null) });
@@ -39,23 +44,26 @@ export function campaignRoutes(campaigns: CampaignService): RouteSpec[] {
       method: 'get', path: '/api/campaigns', tag: 'campaigns',
       summary: 'List campaigns, paginated (agents: only the running campaigns they work, directly or through a group)',
       query: campaignListQuery, response: pagedOf(campaignDto),
-      handler: ({ actor, query }) => ({ ...campaigns.list(actor, query), limit: query.limit, offset: query.offset }),
+      handler: ({ actor, query }) => {
+        const page = campaigns.list(actor, query);
+        return { ...page, items: page.items.map((c) => dto(campaigns, actor, c)), limit: query.limit, offset: query.offset };
+      },
     }),
     defineRoute({
       method: 'post', path: '/api/campaigns', tag: 'campaigns', summary: 'Create a draft campaign (owners and admins)',
       body: campaignCreateBody, response: campaignDto,
-      handler: ({ actor, body }) => campaigns.create(actor, body),
+      handler: ({ actor, body }) => dto(campaigns, actor, campaigns.create(actor, body)),
     }),
     defineRoute({
       method: 'get', path: '/api/campaigns/:id', tag: 'campaigns', summary: 'One campaign with all its settings',
       params: idParams, response: campaignDto,
-      handler: ({ actor, params }) => campaigns.get(actor, params.id),
+      handler: ({ actor, params }) => dto(campaigns, actor, campaigns.get(actor, params.id)),
     }),
     defineRoute({
       method: 'patch', path: '/api/campaigns/:id', tag: 'campaigns',
       summary: 'Change settings of a draft or rejected campaign (owners: also pending); a rejected campaign becomes a draft again',
       params: idParams, body: campaignPatchBody, response: campaignDto,
-      handler: ({ actor, params, body }) => campaigns.update(actor, params.id, body),
+      handler: ({ actor, params, body }) => dto(campaigns, actor, campaigns.update(actor, params.id, body)),
     }),
     defineRoute({
       method: 'delete', path: '/api/campaigns/:id', tag: 'campaigns',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CAMPAIGN_SORT_FIELDS } from '../../domain/campaign';
-import { CAMPAIGN_ACTIONS, CAMPAIGN_STATES } from '../../domain/campaign-lifecycle';
+import { CAMPAIGN_ACTIONS, CAMPAIGN_STATES, USER_ACTIONS } from '../../domain/campaign-lifecycle';
 import { campaignSettingsFields } from '../../domain/campaign-settings';
 import { pageQueryFields } from './pagination';
 
@@ -24,6 +24,9 @@ export const campaignDto = campaignSettingsFields.extend({
   activatedAt: instantOrNull,
   startedAt: instantOrNull,
   endedAt: instantOrNull,
+  allowedActions: z.array(z.enum(USER_ACTIONS)).describe('Lifecycle actions this user may take now'),
+  canEdit: z.boolean(),
+  canDelete: z.boolean(),
 });
 
 export const campaignListQuery = z.object({

@@ -51,6 +51,11 @@ export class LiveSocket {
     if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ type: 'subscribe', topic }));
   }
 
+  unsubscribe(topic: string): void {
+    this.topics.delete(topic);
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ type: 'unsubscribe', topic }));
+  }
+
   close(): void {
     this.closed = true;
     this.socket?.close();

@@ -1,0 +1,62 @@
+/** One simulated shift: the campaign's people and calls, and the rules the pacer must keep. */
+export interface ShiftScenario {
+  readonly name: string;
+  readonly seed: number;
+  readonly agents: number;
+  readonly shiftMs: number;
+  /** How often the dialer asks its policy how many calls to place (the engine's loop). */
+  readonly tickMs: number;
+  /** Share of placed calls answered by a person; the rest ring until the timeout. */
+  readonly answerRate: number;
+  /** When set, the answer rate of each hour of the shift instead (lists drift through the day). */
+  readonly answerRateByHour?: readonly number[];
+  /** Dial-to-answer time of answered calls: lognormal, truncated below the ring timeout. */
+  readonly ringMedianMs: number;
+  readonly ringSigma: number;
+  readonly ringTimeoutMs: number;
+  /** Talk time: lognormal with this mean. */
+  readonly talkMeanMs: number;
+  readonly talkSigma: number;
+  /** Wrap-up: minMs plus an exponential with mean extraMeanMs, cut at the countdown limitMs (not lognormal on purpose). */
+  readonly wrapUp: { readonly minMs: number; readonly extraMeanMs: number; readonly limitMs: number };
+  readonly holdLimitMs: number;
+  readonly abandonTarget: number;
+}
+
+export const HOUR_MS = 3_600_000;
+
+export function defaultScenario(overrides: Partial<ShiftScenario> & Pick<ShiftScenario, 'agents' | 'answerRate' | 'talkMeanMs'>): ShiftScenario {
+  const base: Omit<ShiftScenario, 'agents' | 'answerRate' | 'talkMeanMs' | 'name'> = {
+    seed: 1,
+    shiftMs: 8 * HOUR_MS,
+    tickMs: 250,
+    ringMedianMs: 9000,
+    ringSigma: 0.35,
+    ringTimeoutMs: 15000,
+    talkSigma: 0.8,
+    wrapUp: { minMs: 3000, extraMeanMs: 10000, limitMs: 20000 },
+    holdLimitMs: 2000,
+    abandonTarget: 0.03,
+  };
+  const s = { ...base, ...overrides };
+  const name = overrides.name ?? `${Math.round(s.answerRate * 100)}% ans, ${s.agents} agents, talk ${Math.round(s.talkMeanMs / 1000)} s`;
+  return { ...s, name };
+}
+
+/** A harder day: the answer rate climbs from 15% to 60% by mid-shift and falls back, as lists and hours do. */
+export function driftingScenario(seed: number): ShiftScenario {
+  const byHour = [0.15, 0.2, 0.3, 0.45, 0.6, 0.45, 0.3, 0.2];
+  return defaultScenario({ agents: 50, answerRate: 0.35, answerRateByHour: byHour, talkMeanMs: 60_000, seed, name: 'drift 15→60→20% ans, 50 agents, talk 60 s' });
+}
+
+/** The benchmark matrix: answer rates 15/35/60 % × 10/50/200 agents × talk means 60/180 s. */
+export function benchmarkScenarios(talkMeansMs: readonly number[] = [60_000, 180_000]): ShiftScenario[] {
+  const out: ShiftScenario[] = [];
+  let seed = 1;
+  for (const talkMeanMs of talkMeansMs) {
+    for (const answerRate of [0.15, 0.35, 0.6]) {
+      for (const agents of [10, 50, 200]) out.push(defaultScenario({ agents, answerRate, talkMeanMs, seed: seed++ }));
+    }
+  }
+  return out;
+}

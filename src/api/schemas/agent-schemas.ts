@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { CALL_OUTCOMES } from '../../domain/call-outcome';
+import { CONTACT_STATUSES } from '../../domain/contact-status';
+import { AGENT_STATE_KINDS } from '../../domain/dialer/agent-session-state';
+import { DIALING_MODES } from '../../domain/dialing-mode';
+import { DISPOSITIONS } from '../../domain/disposition';
+
+const instant = z.string().describe('ISO-8601 UTC');
+
+export const notReadyBody = z.object({ reason: z.string().trim().min(1).max(100) }).strict();
+export const callNowBody = z.object({ phoneIndex: z.number().int().min(0).max(9).optional() }).strict().optional();
+export const dispositionBody = z.object({
+  disposition: z.enum(DISPOSITIONS),
+  callbackAt: z.iso.datetime({ offset: true }).optional().describe('Required with disposition "callback"'),
+}).strict();
+
+const answerValue = z.union([z.string().max(2000), z.array(z.string().max(200)).max(50)]);
+export const scriptAnswer = z.object({ questionId: z.number().int().positive(), value: answerValue }).strict();
+export const answersBody = z.object({ answers: z.array(scriptAnswer).max(100) }).strict();
+export const answersDto = z.array(scriptAnswer);
+
+export const agentViewDto = z.object({
+  campaign: z.object({
+    id: z.number().int(), name: z.string(), mode: z.enum(DIALING_MODES), scriptId: z.number().int().nullable(),
+    wrapUpSeconds: z.number().int(), previewSeconds: z.number().int().nullable(),
+  }).nullable(),
+  state: z.object({ kind: z.enum(AGENT_STATE_KINDS), reason: z.string().nullable(), since: instant }),
+  line: z.enum(['none', 'ringing', 'up']),
+  customer: z.object({
+    leadId: z.number().int(), attemptId: z.number().int(), name: z.string(), phones: z.array(z.string()), status: z.enum(CONTACT_STATUSES),
+    attempts: z.number().int(), callback: z.boolean(), callbackAt: instant.nullable(),
+  }).nullable(),
+  call: z.object({
+    phase: z.enum(['agent_ringing', 'dialing', 'customer_ringing', 'waiting', 'connected', 'ended']),
+    outcome: z.enum(CALL_OUTCOMES).nullable(), connectedAt: instant.nullable(),
+  }).nullable(),
+  countdown: z.object({ kind: z.enum(['preview', 'wrap_up']), deadline: instant }).nullable(),
+  awaitingDisposition: z.boolean(),
+  atMaxQuota: z.boolean(),
+  noCustomer: z.boolean(),
+  allowed: z.object({
+    ready: z.boolean(), notReady: z.boolean(), nextCustomer: z.boolean(), callNow: z.boolean(), skip: z.boolean(),
+    chooseNumber: z.boolean(), hangup: z.boolean(), dispose: z.boolean(), leave: z.boolean(),
+  }),
+}).describe('Everything the agent page shows; also pushed as the `agent.view` WebSocket message');
+
+export const agentCampaignDto = z.object({
+  id: z.number().int(), name: z.string(), mode: z.enum(DIALING_MODES), scriptId: z.number().int().nullable(),
+  wrapUpSeconds: z.number().int(), previewSeconds: z.number().int().nullable(), joined: z.boolean(),
+});
+
+export const dispositionDto = z.object({ status: z.enum(CONTACT_STATUSES), view: agentViewDto });
+
+export const receivedCustomerDto = z.object({
+  leadId: z.number().int(), attemptId: z.number().int(), name: z.string(), phones: z.array(z.string()),
+  status: z.enum(CONTACT_STATUSES).nullable(), outcome: z.enum(CALL_OUTCOMES).nullable(), disposition: z.enum(DISPOSITIONS).nullable(),
+  callbackAt: instant.nullable(), access: z.enum(['active', 'manual', 'read_only', 'none']), answers: answersDto,
+});
+
+const counts = <T extends readonly [string, ...string[]]>(keys: T) => z.partialRecord(z.enum(keys), z.number().int());
+
+export const liveDto = z.object({
+  campaignId: z.number().int(), at: instant, state: z.string(), mode: z.string(),
+  agents: z.array(z.object({
+    agentId: z.number().int(), name: z.string(), state: z.enum(AGENT_STATE_KINDS), reason: z.string().nullable(), since: instant,
+    timeInStateMs: z.number(), calls: z.number().int(), talkMs: z.number(), dispositions: counts(DISPOSITIONS),
+  })),
+  agentsByState: counts(AGENT_STATE_KINDS),
+  calls: z.object({ ringing: z.number().int(), talking: z.number().int(), waiting: z.number().int(), longestWaitMs: z.number() }),
+  abandon: z.object({ target: z.number(), campaignRate: z.number(), rollingRate: z.number() }),
+  dialLevel: z.number().nullable(),
+  list: counts(CONTACT_STATUSES),
+}).describe('The supervisor view of a running campaign; also pushed as `campaign.live` on topic campaign:<id>');

@@ -1,0 +1,79 @@
+import type { Logger } from 'winston';
+import type { Campaign } from '../domain/campaign';
+import type { DialAttempt } from '../domain/dialer/dial-attempt';
+import { isEligible } from '../domain/dialer/lead-eligibility';
+import { withSnapshot, type Lead } from '../domain/dialer/lead';
+import { pickNext, type SelectionCandidate } from '../domain/dialer/order-candidates';
+import type { RandomSource } from '../domain/dialer/seeded-random';
+import type { UserId } from '../domain/roles';
+import { eligibilityPolicy } from './campaign-policies';
+import type { AttemptStore, BlockList, LeadStore } from './dialer-ports';
+
+export interface Claimed {
+  lead: Lead;
+  attempt: DialAttempt;
+}
+
+export interface LeadSelectorDeps {
+  leads: LeadStore;
+  attempts: AttemptStore;
+  blocks: BlockList;
+  random: RandomSource;
+  log: Logger;
+  /** How many prefiltered rows one look reads. */
+  batch?: number;
+}
+
+/**
+ * Picks and claims the next contact: the store's prefilter (status, due time), then isEligible with the
+ * DNC list and blacklist read now, then pickNext (due callbacks first, sticky contacts to their owner, the
+ * rest at random). The claim is the store's one conditional UPDATE; a lost race just tries the next one.
+ */
+export class LeadSelector {
+  private readonly batch: number;
+
+  constructor(private readonly d: LeadSelectorDeps) {
+    this.batch = d.batch ?? 200;
+  }
+
+  /** The lead with its list flags as they stand now (what eligibility reads at dial time). */
+  withLists(lead: Lead): Lead {
+    const main = lead.phones[0];
+    const hit = main ? this.d.blocks.check(main) : null;
+    return { ...lead, onDnc: hit === 'dnc', onBlacklist: hit === 'blacklist' };
+  }
+
+  claimNext(c: Campaign, agentId: UserId | null, now: Date): Claimed | null {
+    const policy = eligibilityPolicy(c);
+    const candidates = this.d.leads.candidates({ campaignId: c.id, now, limit: this.batch, start: this.d.random() });
+    let pool: Lead[] = [];
+    for (const raw of candidates) {
+      const lead = this.withLists(raw);
+      const e = isEligible(lead, policy, now);
+      if (e.eligible) pool.push(lead);
+      else this.retire(lead, e.reason, now);
+    }
+    while (pool.length > 0) {
+      const pick = pickNext<SelectionCandidate & { lead: Lead }>(
+        pool.map((l) => ({ leadId: l.id, status: l.status, callbackAt: l.callbackAt, addedAt: l.addedAt, ownerAgentId: l.ownerAgentId, lead: l })),
+        { agentId, sticky: c.stickyAgent, mode: c.dialingMode, random: this.d.random },
+      );
+      if (!pick) return null;
+      if (this.d.leads.claim(pick.lead, now)) {
+        const attempt = this.d.attempts.create({ campaignId: c.id, leadId: pick.lead.id, contactId: pick.lead.contactId, agentId, mode: c.dialingMode, at: now });
+        return { lead: { ...pick.lead, status: 'in_progress' }, attempt };
+      }
+      pool = pool.filter((l) => l.id !== pick.lead.id);
+    }
+    return null;
+  }
+
+  /** A contact found on a list, or past its attempts, leaves the callable statuses so the prefilter stops returning it. */
+  private retire(lead: Lead, reason: string, now: Date): void {
+    const status = reason === 'on_dnc' ? 'dnc' : reason === 'on_blacklist' ? 'blocked' : reason === 'attempts_exhausted' ? 'retries_exhausted' : null;
+    if (!status || lead.status === status) return;
+    if (this.d.leads.save(lead.id, lead.status, withSnapshot(lead, { ...lead, status, nextCallAt: null }), now)) {
+      this.d.log.info('contact retired at selection', { leadId: lead.id, status });
+    }
+  }
+}

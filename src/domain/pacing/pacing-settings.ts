@@ -1,0 +1,66 @@
+import type { DurationPrior } from './duration-stats';
+
+/** A campaign's pacing rules and the assumptions used before its own data speaks. */
+export interface PacingSettings {
+  /** Largest share of answered customers that may be abandoned (not given an agent within the hold limit). */
+  readonly abandonTarget: number;
+  /** How long an answered customer may wait on hold for an agent before the call counts as abandoned. */
+  readonly holdLimitMs: number;
+  /** Lines in use (ringing, on hold, connected) per logged-in, unpaused agent, never exceeded. */
+  readonly maxLinesPerAgent: number;
+  /** How long a customer rings before the attempt counts as no answer. */
+  readonly ringTimeoutMs: number;
+  /** The wrap-up countdown, if any: an agent in wrap-up is free at the latest when it ends. */
+  readonly wrapUpLimitMs: number | null;
+  readonly priors: PacingPriors;
+  readonly safety: SafetyCurve;
+}
+
+export interface PacingPriors {
+  /** Answer rate assumed before there are attempts; high on purpose (more answers = more risk). */
+  readonly answerRate: { readonly rate: number; readonly weight: number };
+  readonly ringTime: DurationPrior;
+  readonly talkTime: DurationPrior;
+  readonly wrapUpTime: DurationPrior;
+  /** Pseudo-answers at half the target, blended into the measured abandon rates so a few early calls can't swing them. */
+  readonly abandonWeight: number;
+}
+
+/**
+ * How the allowed abandon probability of the next call shrinks as the measured abandon rate
+ * (the worse of campaign-wide and rolling window, relative to the target) rises.
+ */
+export interface SafetyCurve {
+  /** Pressure (measured / target) at and below which the full factor applies. */
+  readonly relaxedBelow: number;
+  /** Pressure at and above which only the minimum factor applies. */
+  readonly tightAt: number;
+  readonly maxFactor: number;
+  readonly minFactor: number;
+}
+
+export const DEFAULT_PACING_SETTINGS: PacingSettings = {
+  abandonTarget: 0.03,
+  holdLimitMs: 2000,
+  maxLinesPerAgent: 3,
+  ringTimeoutMs: 15000,
+  wrapUpLimitMs: null,
+  priors: {
+    answerRate: { rate: 0.5, weight: 20 },
+    ringTime: { medianMs: 8000, sigma: 0.45, weight: 10 },
+    talkTime: { medianMs: 90000, sigma: 0.8, weight: 5 },
+    wrapUpTime: { medianMs: 10000, sigma: 0.7, weight: 5 },
+    abandonWeight: 30,
+  },
+  safety: { relaxedBelow: 0.5, tightAt: 0.8, maxFactor: 2, minFactor: 0.1 },
+};
+
+export function pacingSettings(overrides: Partial<PacingSettings> = {}): PacingSettings {
+  return { ...DEFAULT_PACING_SETTINGS, ...overrides };
+}
+
+/**
+ * Half-lives the engine should use when it learns (recordAttempt, addDuration): answer rates drift
+ * through the day, so the last several minutes speak for now.
+ */
+export const PACING_HALF_LIFE_MS = { attempts: 10 * 60_000, durations: 30 * 60_000 } as const;

@@ -1,0 +1,47 @@
+import { api } from './api.js';
+import { byId, h, replaceChildren } from './dom.js';
+import { toggleLanguage, translatePage } from './i18n.js';
+import { campaignListSection } from './admin-campaign-list.js';
+import { campaignPageSection } from './admin-campaign-page.js';
+import { campaignsSection } from './admin-campaigns.js';
+import { blockListsSection } from './admin-block-lists.js';
+import { contactsSection } from './admin-contacts.js';
+import { groupsSection } from './admin-groups.js';
+import { importJobSection } from './admin-import-job.js';
+import { importSection } from './admin-import.js';
+import { label, translateTitles } from './admin-label.js';
+import { NotificationBell } from './admin-notifications.js';
+import { HashRouter, type Me, type Section } from './admin-router.js';
+import { scriptEditorSection } from './admin-script-editor.js';
+import { scriptsSection } from './admin-scripts.js';
+import { usersSection } from './admin-users.js';
+import { showError } from './admin-error.js';
+
+/** Sections in menu order; a section is listed here only once its API exists on the server. */
+const sections: Section[] = [
+  usersSection, groupsSection, campaignsSection, campaignPageSection, campaignListSection, scriptsSection, scriptEditorSection,
+  contactsSection, importSection, importJobSection, blockListsSection,
+];
+
+translatePage();
+byId('lang').addEventListener('click', toggleLanguage);
+document.addEventListener('languagechange', () => translateTitles());
+byId('logout').addEventListener('click', () => {
+  api('POST', '/api/auth/logout').catch(() => undefined).finally(() => { location.href = '/login'; });
+});
+
+api<{ user: Me }>('GET', '/api/auth/me')
+  .then(({ user }) => {
+    byId('me').textContent = user.displayName;
+    if (user.role === 'agent') {
+      replaceChildren(byId('view'), label('admin.agentsOnly', 'p', { class: 'empty' }), label('nav.agent', 'a', { href: '/agent' }));
+      return;
+    }
+    new NotificationBell(byId('notify-slot'));
+    new HashRouter(sections, byId('view'), byId('admin-nav')).start(user);
+  })
+  .catch((err: unknown) => {
+    const box = h('p', { class: 'error', role: 'alert' });
+    replaceChildren(byId('view'), box);
+    showError(box, err);
+  });

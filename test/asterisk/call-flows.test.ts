@@ -1,0 +1,17 @@
+import { registerCallFlowScenarios } from '../scenarios/call-flow-scenarios';
+import { loadOurDialplan, realAsteriskSettings, realAsteriskTarget } from '../support/asterisk-target';
+
+const settings = realAsteriskSettings();
+
+if (!settings) {
+  process.stdout.write('real-Asterisk tier skipped: DIALER_IT_ARI_URL not set\n');
+} else {
+  describe('call flows on real Asterisk', function () {
+    this.timeout(30_000);
+    before(function () {
+      this.timeout(20_000);
+      loadOurDialplan(settings.port);
+    });
+    registerCallFlowScenarios(() => realAsteriskTarget(settings));
+  });
+}
