@@ -2,7 +2,7 @@ import type { UserId } from './roles';
 
 /** What a contact search, a saved filter and "add to campaign from a filter" select on. All parts are ANDed. */
 export interface ContactFilter {
-  /** Words matched at the start of words of the name, diacritics and case ignored. */
+  /** Words of the name: all whole but the last, which may be the start of a word; diacritics and case ignored. */
   name?: string;
   /** E.164; matches any of the contact's numbers. */
   phone?: string;

@@ -1,7 +1,7 @@
 /**
  * Search folding for names: lower case, diacritics removed (Vietnamese "Nguyễn" → "nguyen", "Đ" → "d"),
  * every run of non-letters/digits collapsed to one space. The stored folded name and the search terms
- * go through the same function, so a word of the query matches a word of the name at its start.
+ * go through the same function, so query words compare with name words whatever the accents.
  */
 export function foldText(text: string): string {
   return foldTerms(text).join(' ');

@@ -8,6 +8,7 @@ import { ContactSearch } from '../store/contact-search';
 import { ContactWriter } from '../store/contact-writer';
 import type { Db } from '../store/database';
 import { LeadRotationRepository } from '../store/lead-rotation-repository';
+import { NameIndexBulkLoad } from '../store/name-index-bulk-load';
 import { SavedFilterRepository } from '../store/saved-filter-repository';
 import type { UserRepository } from '../store/user-repository';
 import type { CampaignRepository } from '../store/campaign-repository';
@@ -39,7 +40,7 @@ export function createContactServices(db: Db, config: Config, clock: Clock, log:
   const runner: ImportRunner = new WorkerImportRunner(db.name, config.import.cacheMb);
   const imports = new ImportService(new ImportJobRepository(db), runner, clock, {
     uploadDir: path.join(config.dataDir, 'imports'), region, batchRows: config.import.batchRows, maxReportRows: config.import.maxReportRows,
-  }, log.child({ component: 'imports' }), (actor, campaignId) => { campaignLists.checkCanAdd(actor, campaignId); });
+  }, log.child({ component: 'imports' }), new NameIndexBulkLoad(db), (actor, campaignId) => { campaignLists.checkCanAdd(actor, campaignId); });
   imports.recoverInterrupted();
   return {
     contacts,

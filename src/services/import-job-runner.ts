@@ -9,6 +9,7 @@ import { ContactRepository } from '../store/contact-repository';
 import type { Db } from '../store/database';
 import { ImportJobRepository } from '../store/import-job-repository';
 import { LeadRotationRepository } from '../store/lead-rotation-repository';
+import { NameIndexBulkLoad } from '../store/name-index-bulk-load';
 import { UserRepository } from '../store/user-repository';
 
 export interface ImportRunSettings {
@@ -40,10 +41,23 @@ export async function runImportJob(db: Db, jobId: number, settings: ImportRunSet
   });
   jobs.setTotal(jobId, total);
   const writeBatch = job.kind === 'contacts' ? contactBatches(db, job, o, settings, hookFactory?.(db, job, settings.now)) : blockBatches(db, job, o, settings);
+  const nameIndex = new NameIndexBulkLoad(db);
+  const bulk = job.kind === 'contacts' && nameIndex.worthIt(total);
+  if (bulk) nameIndex.suspend();
   let rowsDone = 0;
-  for await (const rows of batches) {
-    writeBatch(rows);
-    rowsDone += rows.length;
+  try {
+    let batch: (PreparedContactRow & PreparedBlockRow)[] = [];
+    for await (const chunk of batches) {
+      for (const row of chunk) batch.push(row);
+      if (batch.length < settings.batchRows) continue;
+      writeBatch(batch);
+      rowsDone += batch.length;
+      batch = [];
+    }
+    if (batch.length) writeBatch(batch);
+    rowsDone += batch.length;
+  } finally {
+    if (bulk) nameIndex.restore();
   }
   jobs.setTotal(jobId, rowsDone);
   return { rowsDone };

@@ -34,23 +34,29 @@ export interface ReaderData {
   defaultReason: string;
 }
 
-type ReaderMessage = { type: 'total'; total: number } | { type: 'batch'; json: string } | { type: 'end' } | { type: 'failed'; error: string };
+type ReaderMessage = { type: 'total'; total: number } | { type: 'batch'; json: string; cells: string[] } | { type: 'end' } | { type: 'failed'; error: string };
 
 const READER_FILE = path.join(__dirname, 'import-reader-worker.js');
 
 /** Young generation of the import threads: small, so short-lived row objects do not pile up before a scavenge. */
-export const YOUNG_MB = 16;
+export const YOUNG_MB = 24;
 
 /**
- * The reader's heap limit. Without one V8 lets a worker's heap grow lazily far past what it holds; with
- * one it collects sooner. A CSV is streamed (little is live); a workbook is held whole by SheetJS, about
- * 8 bytes of heap per byte of .xlsx file at the peak of parsing (plus a base).
+ * The heap limit of the thread converting a workbook. Without limits V8 lets a worker's heap grow lazily
+ * far past what it holds; with one it collects sooner. SheetJS holds a whole workbook: about 8 bytes of
+ * heap per byte of .xlsx file at the peak of parsing, plus a base.
  */
-export function heapLimitMb(format: SpreadsheetFormat, fileBytes: number): number {
-  if (format === 'csv') return 64;
+export function workbookHeapMb(fileBytes: number): number {
   return Math.min(4096, Math.max(128, Math.ceil(80 + (fileBytes / 1e6) * 8)));
 }
-/** Prepared batches the reader may run ahead of the writer: memory stays at a few batches. */
+
+/** Heap for a thread that holds AHEAD + 1 batches of prepared rows (as JSON, and parsed in the writer): ~2.5 KB a row. */
+export function batchHeapMb(batchRows: number): number {
+  return Math.ceil(48 + (batchRows * (AHEAD + 1) * 2.5) / 1024);
+}
+/** Rows per message from the reader: small, so the reader's row objects and strings die young. */
+const CHUNK = 500;
+/** Batches the reader may run ahead of the writer: memory stays at a few batches. */
 const AHEAD = 2;
 
 /**
@@ -74,19 +80,21 @@ export async function readAndPrepare(data: ReaderData, port: MessagePort): Promi
   port.postMessage({ type: 'total', total } satisfies ReaderMessage);
   const prepare = preparer(data);
   for await (const rows of batches) {
-    // Each row is serialised as soon as it is prepared (its objects die young, which keeps the collector cheap).
-    // Its cells travel as one JSON string the writer never parses: it stores them as they are, for the report.
-    const parts: string[] = [];
-    for (const r of rows) {
-      const p: { cells?: unknown; cellsJson?: string } = prepare(r);
-      p.cellsJson = JSON.stringify(p.cells);
-      p.cells = undefined;
-      parts.push(JSON.stringify(p));
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      // Each row is serialised as soon as it is prepared; its cells travel beside it as one JSON string the
+      // writer never parses (it stores them as they are, for the report).
+      const parts: string[] = [];
+      const cells: string[] = [];
+      for (let i = start; i < Math.min(rows.length, start + CHUNK); i++) {
+        const p: { cells?: unknown } = prepare(rows[i]!);
+        cells.push(JSON.stringify(p.cells));
+        p.cells = undefined;
+        parts.push(JSON.stringify(p));
+      }
+      while (credits === 0) await new Promise<void>((resolve) => { wake = resolve; });
+      credits--;
+      port.postMessage({ type: 'batch', json: `[${parts.join(',')}]`, cells } satisfies ReaderMessage);
     }
-    const json = `[${parts.join(',')}]`;
-    while (credits === 0) await new Promise<void>((resolve) => { wake = resolve; });
-    credits--;
-    port.postMessage({ type: 'batch', json } satisfies ReaderMessage);
   }
   port.postMessage({ type: 'end' } satisfies ReaderMessage);
 }
@@ -101,18 +109,18 @@ function preparer(data: ReaderData): (row: SheetRow) => PreparedContactRow | Pre
 }
 
 /**
- * In the writer thread: starts a reader thread and yields its prepared batches. Reading and preparing
+ * In the writer thread: starts a reader thread and yields its prepared rows in chunks. Reading and preparing
  * (about half the work of a row) then runs on another core while this thread writes to the database.
  * A workbook is first converted to a row file by a thread of its own, which ends before the import
  * starts: SheetJS's memory is gone by the time the database cache fills.
  */
 export async function startReader<T>(data: Omit<ReaderData, 'marker' | 'mode' | 'rowFile' | 'rowCount'>): Promise<{ total: number; batches: AsyncGenerator<T[]> }> {
-  if (data.format === 'csv') return run<T>({ ...data, marker: 'dialer-import-reader', mode: 'prepare' }, heapLimitMb('csv', 0));
+  if (data.format === 'csv') return run<T>({ ...data, marker: 'dialer-import-reader', mode: 'prepare' }, batchHeapMb(data.batchRows));
   const rowFile = `${data.filePath}.rows`;
   try {
-    const convert = await run<never>({ ...data, marker: 'dialer-import-reader', mode: 'convert', rowFile }, heapLimitMb(data.format, statSync(data.filePath).size));
+    const convert = await run<never>({ ...data, marker: 'dialer-import-reader', mode: 'convert', rowFile }, workbookHeapMb(statSync(data.filePath).size));
     for await (const _ of convert.batches) { /* convert sends none */ }
-    const read = await run<T>({ ...data, marker: 'dialer-import-reader', mode: 'prepare', rowFile, rowCount: convert.total }, heapLimitMb('csv', 0));
+    const read = await run<T>({ ...data, marker: 'dialer-import-reader', mode: 'prepare', rowFile, rowCount: convert.total }, batchHeapMb(data.batchRows));
     return { total: read.total, batches: removingAfter(read.batches, rowFile) };
   } catch (err) {
     rmSync(rowFile, { force: true });
@@ -147,14 +155,16 @@ async function run<T>(data: ReaderData, heapMb: number): Promise<{ total: number
   }
   async function* batches(): AsyncGenerator<T[]> {
     try {
-      for (let i = 0; i < AHEAD; i++) worker.postMessage('pull');
+      for (let i = 0; i < Math.ceil((AHEAD * data.batchRows) / CHUNK); i++) worker.postMessage('pull');
       for (;;) {
         const m = await next();
         if (m.type === 'end') return;
         if (m.type === 'failed') throw new Error(m.error);
         if (m.type === 'batch') {
           worker.postMessage('pull');
-          yield JSON.parse(m.json) as T[];
+          const rows = JSON.parse(m.json) as (T & { cellsJson?: string })[];
+          rows.forEach((r, i) => { r.cellsJson = m.cells[i]; });
+          yield rows;
         }
       }
     } finally {

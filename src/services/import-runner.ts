@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ImportRunSettings } from './import-job-runner';
-import { YOUNG_MB } from './import-reader';
+import { batchHeapMb, YOUNG_MB } from './import-reader';
 import type { ImportWorkerData, ImportWorkerMessage } from './import-worker';
 
 export type ImportOutcome = { ok: true; rowsDone: number } | { ok: false; error: string };
@@ -25,8 +25,8 @@ export class WorkerImportRunner implements ImportRunner {
     const data: ImportWorkerData = { marker: 'dialer-import', dbFile: this.dbFile, jobId, cacheMb: this.cacheMb, settings };
     return new Promise((resolve) => {
       let outcome: ImportOutcome | undefined;
-      // The writer holds a batch or two and its statements; its SQLite page cache is outside the V8 heap.
-      const worker = new Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: YOUNG_MB } });
+      // The writer holds a few batches and its statements; its SQLite page cache is outside the V8 heap.
+      const worker = new Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: batchHeapMb(settings.batchRows), maxYoungGenerationSizeMb: YOUNG_MB } });
       this.workers.add(worker);
       worker.on('message', (m: ImportWorkerMessage) => {
         outcome = m.type === 'done' ? { ok: true, rowsDone: m.rowsDone } : { ok: false, error: m.error };

@@ -63,6 +63,7 @@ export class ImportService {
     private readonly settings: ImportSettings,
     private readonly log: Logger,
     /** Checks a campaign may receive contacts (campaign lists plug in here). */
+    private readonly nameIndex: { restore(): void },
     private readonly checkCampaign: (actor: Actor, campaignId: number) => void = () => {
       throw new DialerError('E_VALIDATION', 'campaign lists are not available', 'campaignId');
     },
@@ -142,6 +143,7 @@ export class ImportService {
 
   /** Marks jobs a stopped process left running as failed; their committed batches stay. Call once at start-up. */
   recoverInterrupted(): void {
+    this.nameIndex.restore();
     for (const job of this.jobs.running()) {
       this.jobs.finish(job.id, 'failed', 'the dialer stopped during the import; rows of committed batches are kept', this.now());
       const file = this.jobs.filePath(job.id);

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { DialerError, type ErrorCode } from '../errors';
 import { readSheetHead, type SheetHead } from '../spreadsheet/read-sheet-head';
 import type { SpreadsheetFormat } from '../spreadsheet/sniff-format';
-import { heapLimitMb } from './import-reader';
+import { workbookHeapMb } from './import-reader';
 
 export interface SheetHeadRequest {
   marker: 'dialer-sheet-head';
@@ -27,7 +27,7 @@ export async function readSheetHeadOffThread(file: string, format: SpreadsheetFo
   const answer = await new Promise<Answer>((resolve, reject) => {
     const worker = new Worker(WORKER_FILE, {
       workerData: { marker: 'dialer-sheet-head', path: file, format, sheet, limit } satisfies SheetHeadRequest,
-      resourceLimits: { maxOldGenerationSizeMb: heapLimitMb(format, statSync(file).size) },
+      resourceLimits: { maxOldGenerationSizeMb: workbookHeapMb(statSync(file).size) },
     });
     worker.once('message', (m: Answer) => { resolve(m); void worker.terminate(); });
     worker.once('error', reject);

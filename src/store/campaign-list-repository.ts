@@ -10,7 +10,7 @@ import type { Page, Paged } from './page';
 export interface EntryQuery {
   campaignId?: number;
   contactId?: ContactId;
-  /** Words at word starts of the contact's name, diacritics ignored. */
+  /** The contact's name, matched as in the contact search. */
   name?: string;
   /** E.164. */
   phone?: string;

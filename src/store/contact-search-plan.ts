@@ -77,7 +77,8 @@ export function planSearch(filter: ContactFilter, probes: SizeProbes, rareNameSh
     const read = () => (ids ??= probes.ids(from, id, where));
     plan.drivers.push({
       check, from, id, where, column,
-      size: () => (known ??= column ? probes.count(from, where) : read().length),
+      // A list longer than `short` is counted further (up to the count cap) from its index.
+      size: () => (known ??= column || read().length > probes.short ? probes.count(from, where) : read().length),
       shortIds: () => {
         if (column) return undefined;
         const list = read();

@@ -209,6 +209,17 @@ describe('imports API', () => {
     ]);
   });
 
+  it('when a process stopped during a bulk import, then start-up marks the job failed and restores the name index', async () => {
+    const up = await upload(app, admin, 'Name,Phone\nA,0912345678\n', 'filename=x.csv');
+    app.services.db.prepare("UPDATE import_jobs SET status = 'running' WHERE id = ?").run(up.body.job.id);
+    app.services.db.exec('DROP INDEX contacts_name');
+    app.services.crm.imports.recoverInterrupted();
+    const job = (await app.request('GET', `/api/imports/${up.body.job.id}`, { token: admin })).body;
+    assert.equal(job.status, 'failed');
+    assert.match(job.error, /stopped during the import/);
+    assert.equal((app.services.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'contacts_name'").get() as { n: number }).n, 1);
+  });
+
   it('when the template is downloaded, then it has the columns and imports as is', async () => {
     const xlsx = await download(app, admin, '/api/import-templates/contacts.xlsx');
     assert.equal(xlsx.type, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { normalizePhone } from '../../src/domain/phone-number';
+import { normalizePhone, parseWithLibrary } from '../../src/domain/phone-number';
 
 describe('normalizePhone', () => {
   const vnMobile: [string | number, string][] = [
@@ -58,4 +58,28 @@ describe('normalizePhone', () => {
       if (!r.ok) assert.match(r.reason, reason);
     });
   }
+});
+
+describe('normalizePhone, the direct path against the full library parse', () => {
+  // Every form of many numbers (valid and not, Vietnamese and foreign) must read exactly as the library reads them.
+  const viaLibrary = (raw: string, region: string) => {
+    const digits = raw.trim().replace(/[\s\u00a0().\-/']/g, '');
+    return parseWithLibrary(digits, raw.trim(), region);
+  };
+  it('when thousands of numbers in every form are read, then the result equals the library\'s', () => {
+    let seed = 42;
+    const next = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const inputs: string[] = [];
+    const prefixes = ['9', '3', '7', '8', '5', '2', '1', '0', '6', '4'];
+    for (let i = 0; i < 600; i++) {
+      const national = prefixes[next(prefixes.length)]! + String(next(1e9)).padStart(8 + next(3), '0');
+      inputs.push(`0${national}`, `+84${national}`, `0084${national}`, `84${national}`, national, `+840${national}`);
+    }
+    for (const cc of ['1', '7', '33', '44', '49', '61', '65', '66', '81', '86', '855', '856', '880', '971', '998']) {
+      for (let i = 0; i < 20; i++) inputs.push(`+${cc}${String(next(1e10)).padStart(9 + next(3), '0')}`, `00${cc}${String(next(1e9))}`);
+    }
+    for (const region of ['VN', 'TH', 'GB', 'US']) {
+      for (const raw of inputs) assert.deepEqual(normalizePhone(raw, region), viaLibrary(raw, region), `${raw} in ${region}`);
+    }
+  });
 });

@@ -32,7 +32,7 @@ const statusList = z.union([z.string().max(300), z.array(z.string().max(40)).max
 export const entryQuery = z.object({
   campaignId: z.coerce.number().int().positive().optional().describe('Required except for owners'),
   contactId: z.coerce.number().int().positive().optional(),
-  name: z.string().max(200).optional().describe('Words at word starts of the contact\'s name, diacritics ignored'),
+  name: z.string().max(200).optional().describe('The contact\'s name, searched as in GET /api/contacts'),
   phone: z.string().max(40).optional().describe('Any form'),
   status: statusList.optional().describe('One status or several, comma-separated'),
   agentId: z.coerce.number().int().positive().optional(),

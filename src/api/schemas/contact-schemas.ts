@@ -50,7 +50,7 @@ const agentRef = z.union([z.literal('none'), z.coerce.number().int().positive()]
 
 /** Filter parts shared by the search query, saved filters and campaign list selection. */
 export const contactFilterFields = {
-  name: z.string().max(200).optional().describe('Words matched at word starts, case and diacritics ignored ("nguyen" finds "Nguyễn")'),
+  name: z.string().max(200).optional().describe('Whole words of the name, the last one possibly cut short; case and diacritics ignored ("nguyen van a" finds "Nguyễn Văn An")'),
   phone: z.string().max(40).optional().describe('Any form; matched against every number of the contact'),
   tag: tagList.optional().describe('One tag, or several (comma-separated or repeated): the contact has them all'),
   stage: z.string().max(100).optional(),
