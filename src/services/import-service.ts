@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { readHead } from '../spreadsheet/read-file-head';
 import path from 'node:path';
 import type { Logger } from 'winston';
 import type { Clock } from '../domain/clock';
@@ -250,13 +251,3 @@ function blockSuggestion(headers: readonly string[]): Record<string, string> {
   return out;
 }
 
-async function readHead(file: string, bytes: number): Promise<Buffer> {
-  const fh = await open(file, 'r');
-  try {
-    const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
-}

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { readHead } from './read-file-head';
 import type { ImportCell } from '../domain/import-mapping';
 import { CsvParser, detectDelimiter } from './csv-parser';
 import { detectEncoding } from './text-decoding';
@@ -7,16 +7,6 @@ import type { SheetRow } from './spreadsheet-file';
 
 const SAMPLE_BYTES = 64 * 1024;
 
-async function readHead(path: string, bytes: number): Promise<Buffer> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
-}
 
 /** A CSV file read as a stream: its encoding and delimiter are found from the first 64 KiB. */
 export class CsvFile {
