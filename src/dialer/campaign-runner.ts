@@ -142,7 +142,7 @@ export class CampaignRunner implements RunnerContext {
   hangup(agentId: UserId): void {
     const call = this.session(agentId).work?.call;
     if (!call) throw denied('no call to hang up');
-    call.handle.input({ kind: 'cancel' });
+    call.handle.input({ kind: 'cancel', by: 'agent' });
   }
 
   /** Leaves the campaign; during a call or wrap-up only when forced (the call goes on, its result is kept). */

@@ -60,6 +60,7 @@ export class PoolDialer {
   }
 
   offer(s: AgentSession): void {
+    if (s.kind === 'ready' && !s.line) return this.lineLostDuringCall(s);
     const line = s.line?.line;
     if (s.kind !== 'ready' || !line || s.line?.offered) return;
     if (this.work.atMaxQuota(s)) {
@@ -69,6 +70,14 @@ export class PoolDialer {
     s.line!.offered = true;
     this.x.d.telephony.offerLine(line);
     this.kick();
+  }
+
+  /** Back to ready after a call during which the PBX took the line away: a new line first. */
+  private lineLostDuringCall(s: AgentSession): void {
+    s.apply({ type: 'telephonyLost' });
+    s.wantsReady = true;
+    if (this.x.canDial()) this.requestReady(s);
+    this.x.changed(s);
   }
 
   withdraw(s: AgentSession): void {
@@ -91,9 +100,16 @@ export class PoolDialer {
         break;
       case 'lineClosed':
         s.line = null;
-        s.wantsReady = false;
-        if (s.kind === 'ready') s.apply({ type: 'setNotReady', reason: NOT_READY_LINE_CLOSED });
-        this.x.agentEvent(s, 'line_closed');
+        if (n.notice.byPbx) {
+          // The PBX took the line away (restart, unreachable): the agent still wants to work and gets a new
+          // line when telephony is back (the runner's wake). Reopening here would spin while the PBX is down.
+          s.wantsReady ||= s.kind !== 'not_ready';
+          if (s.kind === 'ready') s.apply({ type: 'telephonyLost' });
+        } else {
+          s.wantsReady = false;
+          if (s.kind === 'ready') s.apply({ type: 'setNotReady', reason: NOT_READY_LINE_CLOSED });
+        }
+        this.x.agentEvent(s, 'line_closed', n.notice.byPbx ? { byPbx: true } : {});
         break;
       default:
         return;

@@ -19,6 +19,13 @@ export interface LegSignals {
   withdrawn?: boolean;
   /** Asking for the call failed: allocation failed, invalid endpoint, telephony not ready. */
   requestFailed?: boolean;
+  /**
+   * The request failed because the PBX could not take calls at all (not connected, unreachable, shutting down):
+   * nothing rang, and it says nothing about the number or the agent.
+   */
+  unavailable?: boolean;
+  /** The PBX tore the leg down because it was shutting down or restarting (soft hangup cause 4). */
+  pbxShutdown?: boolean;
   /** AMD result, for legs dialled through the AMD context. */
   amd?: AmdStatus;
   /** The flow gave up on an answered human who waited too long for an agent (or who hung up waiting). */
@@ -61,6 +68,7 @@ export const CALL_OUTCOME_RULES: readonly OutcomeRule[] = [
   { outcome: 'no_answer', because: 'Q.850 18/19/20: rang out (ring timeout ends with 19 and no final Dial status)', when: (s) => hasCause(s, Q850.noAnswer) },
   { outcome: 'no_answer', because: 'Dial NOANSWER without a better cause', when: (s) => s.dialStatus === 'NOANSWER' },
   { outcome: 'no_answer', because: 'we stopped the ringing ourselves', when: (s) => s.withdrawn === true },
+  { outcome: 'no_answer', because: 'the PBX restarted while it rang: worth another try, not an error', when: (s) => s.pbxShutdown === true },
   { outcome: 'failed', because: 'Dial CHANUNAVAIL or nothing usable (e.g. no such extension: cause 0, no Dial event)', when: () => true },
 ];
 

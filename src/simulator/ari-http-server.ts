@@ -4,7 +4,7 @@ import type { Logger } from 'winston';
 import type { AriRouter } from './ari-router';
 import type { EventSocketServer } from './event-socket-server';
 import type { FaultInjector } from './fault-injector';
-import { AriHttpError } from './http-error';
+import { allocationFailed, AriHttpError } from './http-error';
 import { unauthorizedBody, unauthorizedHeaders, type RequestAuth } from './request-auth';
 import { RequestParams, type RouteResult } from './route-def';
 import type { SwaggerDocs } from './swagger-docs';
@@ -22,6 +22,8 @@ export interface AriHttpServerDeps {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** Requests that make a channel: the first to be refused when a shutdown starts. */
+const CHANNEL_MAKERS: ReadonlySet<string> = new Set(['originate', 'create', 'originateWithId']);
 
 /** Reads `variables` from a JSON body: plain strings, or {"value": …, "report_events": …}. */
 function variablesOf(body: Record<string, unknown>): Record<string, string> {
@@ -56,12 +58,19 @@ export class AriHttpServer {
   activity = 0;
   /** While true (a simulated restart) every connection is cut at once. */
   down = false;
+  /** The phases of a shutdown before the sockets close (see SimulatorOptions.restartShuttingDownMs). */
+  shutdown: 'no' | 'refusingChannels' | 'refusingAll' = 'no';
 
   constructor(private readonly deps: AriHttpServerDeps) {
     this.server = createServer((req, res) => this.onRequest(req, res));
     this.server.on('upgrade', (req, socket, head: Buffer) => {
       this.activity++;
       if (this.down) return socket.destroy();
+      if (this.shutdown === 'refusingAll') {
+        const page = this.shutdownPage();
+        socket.end(`HTTP/1.1 503 Service Unavailable\r\nServer: ${deps.serverHeader}\r\nContent-Type: text/html\r\nContent-Length: ${Buffer.byteLength(page)}\r\n\r\n${page}`);
+        return;
+      }
       deps.sockets.handleUpgrade(req, socket, head);
     });
     this.server.keepAliveTimeout = 30_000;
@@ -111,6 +120,7 @@ export class AriHttpServer {
   private dispatch(req: IncomingMessage, res: ServerResponse, bodyText: string | null): void {
     const [path = '/', query = ''] = (req.url ?? '/').split('?', 2);
     const search = new URLSearchParams(query);
+    if (this.shutdown === 'refusingAll') return this.reply(res, { status: 503, body: this.shutdownPage(), contentType: 'text/html' });
     if (!path.startsWith('/ari/')) throw new AriHttpError(404, 'Resource not found');
     if (!this.deps.auth(req, search)) {
       res.writeHead(401, { ...unauthorizedHeaders, 'Content-Length': Buffer.byteLength(unauthorizedBody), Server: this.deps.serverHeader });
@@ -124,12 +134,19 @@ export class AriHttpServer {
     const match = this.deps.router.match(req.method ?? 'GET', rest);
     if (match.kind === 'none') throw new AriHttpError(404, 'Resource not found');
     if (match.kind === 'wrong-method') throw new AriHttpError(405, 'Invalid method');
+    if (this.shutdown === 'refusingChannels' && match.route.resource === 'channels' && CHANNEL_MAKERS.has(match.route.nickname)) throw allocationFailed();
     const fault = this.deps.faults.take(match.route, match.path);
     if (fault) {
       fault.before?.(match.path);
       throw new AriHttpError(fault.status, fault.message, fault.key);
     }
     this.reply(res, match.route.handle({ path: match.path, params: paramsOf(search, body) }));
+  }
+
+  /** Asterisk's own error page while it shuts down (ast_http_error). */
+  private shutdownPage(): string {
+    return '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\r\n<html><head>\r\n<title>503 Service Unavailable</title>\r\n</head><body>\r\n'
+      + `<h1>Service Unavailable</h1>\r\n<p>Shutdown in progress</p>\r\n<hr />\r\n<address>${this.deps.serverHeader}</address>\r\n</body></html>\r\n`;
   }
 
   private serveDocs(req: IncomingMessage, res: ServerResponse, file: string): void {
@@ -140,7 +157,7 @@ export class AriHttpServer {
     this.reply(res, { status: 200, body: text, contentType: 'application/json' });
   }
 
-  private reply(res: ServerResponse, result: RouteResult): void {
+  private reply(res: ServerResponse, result: Omit<RouteResult, 'status'> & { status: number }): void {
     const headers: Record<string, string | number> = { Server: this.deps.serverHeader, 'Cache-Control': 'no-cache, no-store' };
     if (result.status === 204 || result.body === undefined) {
       res.writeHead(result.status === 204 ? 204 : result.status, headers);

@@ -7,11 +7,9 @@ import type { SimChannel } from './sim-types';
 const SOFT_HANGUP_SHUTDOWN = 4;
 
 /**
- * `core restart now`: every live channel gets a soft hangup (cause 4), then each call is torn down
- * (events still delivered: ChannelLeftBridge, StasisEnd, ChannelDestroyed — our half 16 if it was
- * in Stasis, the far half 0). Afterwards nothing is left: no channels, bridges, apps, timers or
- * global variables set over ARI, and
- * ids start again with a new prefix.
+ * The start of `core restart now`: every live channel gets a soft hangup (cause 4), then each call is
+ * torn down (events still delivered: ChannelLeftBridge, StasisEnd, ChannelDestroyed — our half 16 if it
+ * was in Stasis, the far half 0). The process still answers for a while (see SimulatorOptions).
  */
 export function tearDownForRestart(w: SimWorld): void {
   const channels = [...w.channels.values()].filter((c) => c.alive);
@@ -21,6 +19,13 @@ export function tearDownForRestart(w: SimWorld): void {
   w.bridges.clear();
   w.playbacks.clear();
   w.liveRecordings.clear();
+}
+
+/**
+ * The new process: no channels, bridges, apps, timers or global variables set over ARI, a new startup
+ * time, and ids that start again with a new prefix.
+ */
+export function startAfresh(w: SimWorld): void {
   // Global variables go back to the dialplan's [globals] (checked on Asterisk 22: a value set over ARI is gone).
   w.globals.clear();
   w.hub.reset();

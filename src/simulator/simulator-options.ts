@@ -42,7 +42,14 @@ export interface AriSimulatorOptions {
   unknownSoundMs?: number | null;
   /** Directories of WAV prompts (e.g. the project's sounds/en) the simulator can play, with their real length. */
   soundDirs?: string[];
-  /** How long the simulated Asterisk is unreachable during control.restart() (real ms). */
+  /**
+   * control.restart() goes like `core restart now` on Asterisk 22 (real ms for each phase): channels torn down,
+   * then new channels refused ("Allocation failed") for restartRefusingChannelsMs, then every request and
+   * WebSocket upgrade answered 503 "Shutdown in progress" for restartShuttingDownMs with the sockets still open,
+   * then the sockets close and nothing answers for restartDowntimeMs.
+   */
+  restartRefusingChannelsMs?: number;
+  restartShuttingDownMs?: number;
   restartDowntimeMs?: number;
   asteriskId?: string;
   version?: string;
@@ -67,6 +74,8 @@ export interface ResolvedSimOptions {
   readonly amdContexts: readonly AmdContextDef[];
   readonly defaultApp: string;
   readonly unknownSoundMs: number | null;
+  readonly restartRefusingChannelsMs: number;
+  readonly restartShuttingDownMs: number;
   readonly restartDowntimeMs: number;
   readonly asteriskId: string;
   readonly version: string;
@@ -89,6 +98,9 @@ export function resolveOptions(o: AriSimulatorOptions): ResolvedSimOptions {
     amdContexts: o.amdContext ? [customAmdContext(o.amdContext, o.amdStasis), referenceAmdContext, projectAmdContext] : [referenceAmdContext, projectAmdContext],
     defaultApp: o.defaultApp ?? 'dialer',
     unknownSoundMs: o.unknownSoundMs === undefined ? null : o.unknownSoundMs,
+    // Measured on Asterisk 22.10.1: about 0.1 s refusing channels, 1 s of 503, and the new process answers at once.
+    restartRefusingChannelsMs: o.restartRefusingChannelsMs ?? (clock === 'virtual' ? 10 : 100),
+    restartShuttingDownMs: o.restartShuttingDownMs ?? (clock === 'virtual' ? 30 : 1000),
     restartDowntimeMs: o.restartDowntimeMs ?? (clock === 'virtual' ? 50 : 500),
     asteriskId: o.asteriskId ?? '02:00:00:5e:00:01',
     version: o.version ?? '22.10.1',

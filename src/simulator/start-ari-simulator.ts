@@ -9,7 +9,7 @@ import { EventSocketServer } from './event-socket-server';
 import { FaultInjector } from './fault-injector';
 import { playbackRecordingRoutes } from './playback-recording-routes';
 import { createRequestAuth } from './request-auth';
-import { tearDownForRestart } from './restart';
+import { startAfresh, tearDownForRestart } from './restart';
 import { createControl, type AriSimulatorControl } from './sim-control';
 import { RealScheduler, VirtualScheduler } from './sim-scheduler';
 import { createSimWorld } from './sim-world';
@@ -100,6 +100,12 @@ export async function startAriSimulator(input: AriSimulatorOptions = {}): Promis
   const restart = async () => {
     tearDownForRestart(world);
     await clock.settle();
+    http.shutdown = 'refusingChannels';
+    await sleep(options.restartRefusingChannelsMs);
+    http.shutdown = 'refusingAll';
+    await sleep(options.restartShuttingDownMs);
+    startAfresh(world);
+    http.shutdown = 'no';
     http.down = true;
     sockets.dropAll();
     await sleep(options.restartDowntimeMs);

@@ -9,6 +9,7 @@ import type { SocketState } from './ari/ari-connection';
 import { toDialerError } from './ari/to-dialer-error';
 import { endpointFor, type EndpointTemplates } from './endpoint-template';
 import { findOrphans } from './find-orphans';
+import { PbxWatch, SOFT_HANGUP_SHUTDOWN } from './pbx-watch';
 import { TelephonyIds } from './telephony-ids';
 import type { Timers } from './timers';
 import type {
@@ -33,6 +34,10 @@ export interface AriTelephonyOptions {
   timers: Timers;
   /** How long a created channel may take to enter Stasis before we give up on it. */
   stasisStartTimeoutMs?: number;
+  /** While Asterisk seems to be going away, look at it this often (default 500 ms). */
+  pbxProbeIntervalMs?: number;
+  /** After "Allocation failed", look again this much later whether Asterisk is shutting down (default 300 ms). */
+  allocationRecheckMs?: number;
 }
 
 const ok: CommandResult = { ok: true };
@@ -58,6 +63,8 @@ export class AriTelephony implements TelephonyPort {
   private readonly ids: TelephonyIds;
   private readonly log: Logger;
   private readonly unsubscribe: Unsubscribe[];
+  private readonly pbx: PbxWatch;
+  private startupTime: string | undefined;
 
   constructor(private readonly o: AriTelephonyOptions) {
     this.ids = new TelephonyIds(o.idPrefix);
@@ -78,8 +85,17 @@ export class AriTelephony implements TelephonyPort {
         this.setStatus('degraded');
       },
     });
+    this.pbx = new PbxWatch({
+      timers: o.timers, intervalMs: o.pbxProbeIntervalMs,
+      answers: () => o.link.api.startupTime().then(() => true, () => false),
+      back: () => void this.resync(),
+    });
     this.unsubscribe = [
-      o.link.onEvent((e) => this.legs.onEvent(e)),
+      o.link.onEvent((e) => {
+        // Before the legs hear of it: by the time a torn-down call ends, no new call may be placed.
+        if (e.type === 'ChannelHangupRequest' && e.soft === true && e.cause === SOFT_HANGUP_SHUTDOWN) this.goingAway('Asterisk is shutting down');
+        this.legs.onEvent(e);
+      }),
       o.link.onState((s) => this.onSocket(s)),
     ];
   }
@@ -109,6 +125,7 @@ export class AriTelephony implements TelephonyPort {
    */
   async close(): Promise<void> {
     for (const u of this.unsubscribe.splice(0)) u();
+    this.pbx.stop();
     try {
       if ((await this.o.link.api.getGlobalVar(INBOUND_APP_VAR)) === this.app) await this.o.link.api.setGlobalVar(INBOUND_APP_VAR, '');
     } catch (err) {
@@ -136,7 +153,11 @@ export class AriTelephony implements TelephonyPort {
         endpoint, app: this.app, appArgs: `${req.role},${req.ref}`, channelId: leg.id, variables: this.variables(req),
       });
     } catch (err) {
-      return this.refuse(leg, err);
+      const e = toDialerError(err, 'create channel');
+      if (e.code === 'E_ALLOCATION_FAILED' && (await this.shuttingDownAfterAllocationFailure())) {
+        return this.refuse(leg, new DialerError('E_TELEPHONY_UNAVAILABLE', `${e.message} (Asterisk is shutting down)`));
+      }
+      return this.refuse(leg, e);
     }
     // Dialling before StasisStart is refused with 422 "Channel not in Stasis application".
     if (!(await started)) {
@@ -148,7 +169,7 @@ export class AriTelephony implements TelephonyPort {
       await this.o.link.api.dial(leg.id, req.ringTimeoutSeconds ?? 15);
       return ok;
     } catch (err) {
-      const result = failure(err, 'dial');
+      const result = this.failed(err, 'dial');
       if (result.ok === false && result.code !== 'E_CHANNEL_GONE') await this.hangup(leg.id);
       return result;
     }
@@ -166,9 +187,40 @@ export class AriTelephony implements TelephonyPort {
   }
 
   private refuse(leg: Leg, err: unknown): CommandResult {
-    const result = failure(err, 'dial');
-    this.log.warn('dial refused', { leg: leg.id, code: result.ok ? undefined : result.code, reason: result.ok ? undefined : result.message });
-    this.legs.end(leg, { requestFailed: true });
+    const result = this.failed(err, 'dial');
+    const code = result.ok ? undefined : result.code;
+    this.log.warn('dial refused', { leg: leg.id, code, reason: result.ok ? undefined : result.message });
+    this.legs.end(leg, code === 'E_TELEPHONY_UNAVAILABLE' ? { requestFailed: true, unavailable: true } : { requestFailed: true });
+    return result;
+  }
+
+  /**
+   * At the start of a shutdown Asterisk refuses new channels for a moment before it answers 503 (and before any
+   * soft hangup reaches us when no call was up): look again a little later, so a restart is not blamed on the
+   * number or the agent.
+   */
+  private async shuttingDownAfterAllocationFailure(): Promise<boolean> {
+    await new Promise<void>((resolve) => this.o.timers.setTimeout(resolve, this.o.allocationRecheckMs ?? 300));
+    if (this.current === 'ready' && !(await this.o.link.api.startupTime().then(() => true, () => false))) {
+      this.goingAway('Asterisk refuses new channels and requests');
+    }
+    return this.current !== 'ready';
+  }
+
+  /** Signs that Asterisk cannot take calls (restart, shutdown, unreachable): no new calls until it is back. */
+  private goingAway(reason: string, refusedByAsterisk = false): void {
+    if (this.current !== 'ready') {
+      if (this.pbx.suspected) this.pbx.suspect(refusedByAsterisk);
+      return;
+    }
+    this.pbx.suspect(refusedByAsterisk);
+    this.log.warn('Asterisk is going away: no new calls until it is back', { reason });
+    this.setStatus('degraded');
+  }
+
+  private failed(err: unknown, operation: string): CommandResult {
+    const result = failure(err, operation);
+    if (!result.ok && result.code === 'E_TELEPHONY_UNAVAILABLE') this.goingAway(result.message, true);
     return result;
   }
 
@@ -210,7 +262,7 @@ export class AriTelephony implements TelephonyPort {
       await fn();
       return ok;
     } catch (err) {
-      return failure(err, operation);
+      return this.failed(err, operation);
     }
   }
 
@@ -222,15 +274,26 @@ export class AriTelephony implements TelephonyPort {
   }
 
   private onSocket(s: SocketState): void {
+    this.pbx.socketChanged(s === 'open');
     if (s === 'open') void this.resync();
     else if (s === 'closed' && this.current !== 'connecting') this.setStatus('degraded');
   }
 
-  /** After every connect: compare what Asterisk holds with what we track, then accept calls. */
+  /**
+   * After every connect (and when Asterisk answers again after going away): compare what Asterisk holds with what
+   * we track, then accept calls. A socket that opens belongs to an Asterisk that works (one that is shutting down
+   * refuses the upgrade with 503), but it may start shutting down at once: then we wait and look again.
+   */
   private async resync(): Promise<void> {
     try {
       await this.o.link.api.setGlobalVar(INBOUND_APP_VAR, this.app);
-      const [channels, bridges] = await Promise.all([this.o.link.api.listChannels(), this.o.link.api.listBridges()]);
+      const [channels, bridges, startupTime] = await Promise.all([
+        this.o.link.api.listChannels(), this.o.link.api.listBridges(), this.o.link.api.startupTime(),
+      ]);
+      if (this.startupTime !== startupTime) {
+        this.log.info(this.startupTime ? 'Asterisk restarted since we last saw it' : 'Asterisk found', { startupTime });
+        this.startupTime = startupTime;
+      }
       const live = new Map(channels.map((c) => [c.id, c]));
       for (const leg of this.legs.all()) this.legs.catchUp(leg, live.get(leg.id));
       for (const b of [...this.bridges]) if (!bridges.some((x) => x.id === b)) this.bridges.delete(b);
@@ -240,8 +303,16 @@ export class AriTelephony implements TelephonyPort {
         for (const l of [...this.orphanListeners]) l(report);
       }
     } catch (err) {
+      const e = toDialerError(err, 'resync');
+      if (e.code === 'E_TELEPHONY_UNAVAILABLE') {
+        this.log.warn('Asterisk does not answer yet: no calls until it does', { reason: e.message });
+        this.pbx.suspect(true);
+        if (this.current === 'ready') this.setStatus('degraded');
+        return;
+      }
       this.log.error('resync failed', { err });
     }
+    this.pbx.clear();
     this.setStatus('ready');
   }
 }

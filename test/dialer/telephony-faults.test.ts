@@ -58,4 +58,37 @@ describe('telephony faults under the engine', function () {
     const kinds = agents.map((a) => h.engine.view(a).state.kind);
     assert.ok(kinds.every((k) => k === 'ready' || k === 'wrap_up'), `agents are working again (${kinds}); ${lost} went not ready meanwhile`);
   });
+
+  it('when the PBX restarts in a predictive campaign, then calls stop at the first sign, the agents get new lines after the reconnect without pressing anything, and the campaign finishes', async () => {
+    h = await EngineHarness.start({});
+    const agents = [1, 2, 3].map((i) => h.agent(`agent${i}`, String(1000 + i)));
+    const c = h.campaign({ dialingMode: 'predictive', agentIds: agents, wrapUpSeconds: 2, maxAttempts: 1 });
+    h.addLeads(c.id, Array.from({ length: 30 }, (_, k) => `0901${String(k + 1).padStart(4, '0')}`));
+    for (const a of agents) {
+      h.bot(a, (m: Message) => {
+        if (m.type === 'agent.view' && m.view.allowed.dispose) try { h.engine.dispose(a, m.view.customer.attemptId, 'interested'); } catch { /* moved on */ }
+      });
+      h.engine.join(a, c.id);
+      h.engine.ready(a, c.id);
+    }
+    await h.run(() => h.rows<any>("SELECT COUNT(*) AS n FROM dial_attempts WHERE state = 'ended'")[0].n >= 5
+      && agents.some((a) => h.engine.view(a).state.kind === 'talking'), 600_000);
+    const port = h.proc.telephony.port;
+    const creates: string[] = [];
+    h.sim.control.onEvent((_app, e: any) => { if (e.type === 'StasisStart' && port.status !== 'ready') creates.push(e.channel.id); });
+    const restarted = h.sim.control.restart();
+    await realTimeUntil(() => port.status === 'degraded', 5000);
+    await restarted;
+    await realTimeUntil(() => port.status === 'ready', 20_000);
+    assert.deepEqual(creates, [], 'no channel was made while the PBX was going away');
+
+    const settled = await h.run(() => h.leadsOf(c.id).every((l) => ['success', 'retries_exhausted'].includes(l.status)), 3600_000);
+    assert.ok(settled, JSON.stringify(h.leadsOf(c.id).map((l) => l.status)));
+    const blamed = h.rows<any>("SELECT reason, COUNT(*) AS n FROM agent_state_changes WHERE reason IN ('no answer', 'line closed') GROUP BY reason");
+    assert.deepEqual(blamed, [], 'no agent was set not ready for the restart');
+    assert.ok(h.rows<any>("SELECT COUNT(*) AS n FROM dial_attempts WHERE end_reason = 'telephony_error'")[0].n >= 1, 'the torn-down call says why it ended');
+    assert.deepEqual(h.rows("SELECT id FROM dial_attempts WHERE state <> 'ended'"), []);
+    assert.deepEqual(h.leadsOf(c.id).map((l) => l.attempts), h.leadsOf(c.id).map(() => 1), 'one attempt each');
+    assert.deepEqual(h.sim.control.errors, []);
+  });
 });

@@ -22,6 +22,8 @@ const table: [string, LegSignals, CallOutcome][] = [
   ['no such extension: destroyed at once with cause 0 and no Dial event', { answered: false, cause: 0 }, 'failed'],
   ['CHANUNAVAIL', { answered: false, dialStatus: 'CHANUNAVAIL', cause: 0 }, 'failed'],
   ['allocation failed (REST 500)', { answered: false, requestFailed: true }, 'failed'],
+  ['ringing when the PBX restarted (soft hangup 4, destroyed with cause 0)', { answered: false, dialStatus: 'RINGING', cause: 0, pbxShutdown: true }, 'no_answer'],
+  ['answered when the PBX restarted', { answered: true, dialStatus: 'ANSWER', cause: 0, pbxShutdown: true }, 'answered'],
   ['answered, far end hung up unbridged: cause 0 on destroy (the 16 came on the hangup request)', { answered: true, dialStatus: 'ANSWER', cause: 16 }, 'answered'],
   ['answered, AMD HUMAN', { answered: true, dialStatus: 'ANSWER', amd: 'HUMAN', cause: 16 }, 'answered'],
   ['answered, AMD NOTSURE counts as a human', { answered: true, amd: 'NOTSURE' }, 'answered'],

@@ -224,13 +224,19 @@ export function registerCallFlowScenarios(makeTarget: () => Promise<ScenarioTarg
       assert.deepEqual([r.outcome, r.endReason], ['answered', 'customer_hangup']);
     });
 
-    it('when the PBX restarts mid-call, then the call is closed from the hangup events or the resync, and new calls work after the reconnect', async function () {
+    it('when the PBX restarts mid-call, then no call is placed while it shuts down, the torn-down call is a telephony error, and new calls work after the reconnect', async function () {
       this.timeout(40_000);
       const call = start(agentFirstFlow(agentFirst('09010032')), '09010032');
       await h.notice(call, 'connected');
-      await target.restartPbx();
+      const restarted = target.restartPbx();
       const r = await h.storedRecord(call, 30_000);
-      assert.equal(r.outcome, 'answered');
+      assert.deepEqual([r.outcome, r.endReason], ['answered', 'telephony_error']);
+      // The socket stays open for about a second after the teardown, while Asterisk refuses everything.
+      assert.equal(h.telephony.port.status, 'degraded', 'no new calls from the first soft hangup on');
+      const during = start(agentFirstFlow(agentFirst('09010033')), '09010033');
+      const refused = await h.storedRecord(during);
+      assert.deepEqual([refused.outcome, refused.endReason], [null, 'telephony_error'], 'neither the agent nor the number is blamed');
+      await restarted;
       await h.until(() => h.telephony.port.status === 'ready', 15_000, 'ready after the restart');
       const next = start(agentFirstFlow(agentFirst('09020032')), '09020032');
       assert.equal((await h.storedRecord(next)).outcome, 'busy');

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ScenarioTarget } from '../scenarios/scenario-target';
@@ -50,9 +50,10 @@ export async function realAsteriskTarget(s: RealAsteriskSettings): Promise<Scena
       });
       await ari('POST', `/channels?${q.toString()}`);
     },
-    restartPbx: async () => {
-      execFileSync(sharedAsteriskCli, ['--port', String(s.port), 'core restart now'], { stdio: 'ignore' });
-    },
+    // Not execFileSync: the event loop must keep reading the events of the teardown meanwhile.
+    restartPbx: () => new Promise<void>((resolve, reject) => {
+      execFile(sharedAsteriskCli, ['--port', String(s.port), 'core restart now'], (err) => (err ? reject(err) : resolve()));
+    }),
     cutAri: async () => proxy.pause(),
     resumeAri: async () => proxy.resume(),
     close: async () => {

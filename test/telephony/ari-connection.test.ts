@@ -13,7 +13,7 @@ class FakeClient extends EventEmitter {
   bridges = Object.fromEntries(['create', 'addChannel', 'destroy', 'list', 'startMoh', 'record'].map((k) => [k, async () => []]));
   playbacks = { stop: async () => undefined };
   recordings = { stop: async () => undefined, getStored: async () => [] };
-  asterisk = { setGlobalVar: async () => undefined, getGlobalVar: async () => ({ value: '' }) };
+  asterisk = { setGlobalVar: async () => undefined, getGlobalVar: async () => ({ value: '' }), getInfo: async () => ({ status: { startup_time: '2026-11-25T08:00:00.000+0000' } }) };
   start(app: string): Promise<void> { this.starts.push(app); return new Promise(() => undefined); }
   stop(): void { this.stopped++; }
 }

@@ -12,6 +12,7 @@ async function setup(ready = true) {
   const link = new FakeAriLink();
   const port = new AriTelephony({
     link, idPrefix: 'dialer', log, timers: systemTimers, customerContext: 'dialer-outbound', stasisStartTimeoutMs: 200,
+    allocationRecheckMs: 5, pbxProbeIntervalMs: 10,
     endpoints: { customer: 'Local/{number}@sim-customers', agent: 'Local/{extension}@sim-agents' },
   });
   if (ready) link.socket('open');
@@ -46,7 +47,7 @@ describe('ARI telephony port', () => {
     assert.equal(link.calls.at(-1), `dial ${leg} 15`);
   });
 
-  it('when the customer is busy, then the lingering channel is hung up by us and ended is reported once with Dial BUSY', async () => {
+  it('when the customer is busy, then the lingering channel is hung up by us and ended is reported once with Dial BUSY and the cause it stands for (17)', async () => {
     const { link, port } = await setup();
     const { leg, events } = await dialCustomer(port, link);
     link.emit({ type: 'Dial', dialstatus: '', peer: link.ch(leg, 'Down') });
@@ -59,7 +60,7 @@ describe('ARI telephony port', () => {
     link.emit({ type: 'StasisEnd', channel: link.ch(leg, 'Ringing') });
     link.emit({ type: 'ChannelDestroyed', cause: 19, cause_txt: 'User alerting, no answer', channel: link.ch(leg, 'Ringing') });
     link.emit({ type: 'ChannelDestroyed', cause: 19, cause_txt: 'again', channel: link.ch(leg, 'Ringing') });
-    assert.deepEqual(events, [{ kind: 'ringing' }, { kind: 'ended', signals: { answered: false, dialStatus: 'BUSY', cause: 19 } }]);
+    assert.deepEqual(events, [{ kind: 'ringing' }, { kind: 'ended', signals: { answered: false, dialStatus: 'BUSY', cause: 17 } }]);
   });
 
   it('when an AMD customer answers, then it is sent to the AMD context and the result comes back as an amd event', async () => {
@@ -89,14 +90,20 @@ describe('ARI telephony port', () => {
     const ended: LegEvent[] = [];
     notReady.port.watchLeg(leg, (e) => ended.push(e));
     const r1 = await notReady.port.dial({ leg, role: 'customer', ref: '1', target: { kind: 'customer', number: '0901' }, amd: false });
-    assert.deepEqual([r1.ok, !r1.ok && r1.code, ended], [false, 'E_TELEPHONY_UNAVAILABLE', [{ kind: 'ended', signals: { answered: false, requestFailed: true } }]]);
+    assert.deepEqual([r1.ok, !r1.ok && r1.code, ended], [false, 'E_TELEPHONY_UNAVAILABLE', [{ kind: 'ended', signals: { answered: false, requestFailed: true, unavailable: true } }]]);
     assert.deepEqual(notReady.link.calls, []);
 
     const { link, port } = await setup();
     await flush();
     link.failWith.set('create', '{"error":"Allocation failed"}');
-    const r2 = await port.dial({ leg: port.newLegId('customer', '2'), role: 'customer', ref: '2', target: { kind: 'customer', number: '0901' }, amd: false });
+    const leg2 = port.newLegId('customer', '2');
+    const ended2: LegEvent[] = [];
+    const unwatch2 = port.watchLeg(leg2, (e) => ended2.push(e));
+    const r2 = await port.dial({ leg: leg2, role: 'customer', ref: '2', target: { kind: 'customer', number: '0901' }, amd: false });
+    unwatch2();
     assert.equal(!r2.ok && r2.code, 'E_ALLOCATION_FAILED');
+    assert.deepEqual(ended2, [{ kind: 'ended', signals: { answered: false, requestFailed: true } }], 'Asterisk still answers: the endpoint is to blame');
+    assert.equal(port.status, 'ready');
     const r3 = await port.dial({ leg: port.newLegId('customer', '3'), role: 'customer', ref: '3', target: { kind: 'customer', number: '0901&Local/1@x' }, amd: false });
     assert.equal(!r3.ok && r3.code, 'E_VALIDATION');
     assert.deepEqual(port.stats(), { legs: 0, watchers: 0, playbacks: 0 });
@@ -168,5 +175,101 @@ describe('ARI telephony port', () => {
     const { link, port } = await setup();
     await port.close();
     assert.deepEqual(link.calls.slice(-2), ['getGlobalVar DIALER_INBOUND_APP', 'setGlobalVar DIALER_INBOUND_APP=']);
+  });
+
+  describe('when Asterisk goes away while the socket is still open (core restart now)', () => {
+    /** What Asterisk 22 answers to every request for about a second before it closes the socket. */
+    const SHUTTING_DOWN = '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\r\n<html><head>\r\n<title>503 Service Unavailable</title>\r\n</head><body>\r\n<h1>Service Unavailable</h1>\r\n<p>Shutdown in progress</p>';
+    const until = async (test: () => boolean, what: string) => {
+      const limit = Date.now() + 2000;
+      while (!test()) {
+        if (Date.now() > limit) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    };
+    const opened: AriTelephony[] = [];
+    afterEach(async () => { for (const p of opened.splice(0)) await p.close(); });
+    const dialAgent = (port: AriTelephony, ref: string) => {
+      const leg = port.newLegId('agent', ref);
+      const events: LegEvent[] = [];
+      port.watchLeg(leg, (e) => events.push(e));
+      return { leg, events, result: port.dial({ leg, role: 'agent', ref, target: { kind: 'agent', extension: '1001' }, amd: false }) };
+    };
+
+    it('when live channels get the shutdown soft hangup, then no new call is placed before they end, their legs say the PBX tore them down, and the reconnect makes it ready again', async () => {
+      const { link, port } = await setup();
+      opened.push(port);
+      const statuses: string[] = [];
+      port.onStatus((s) => statuses.push(s));
+      const { leg, events } = await dialCustomer(port, link);
+      link.emit({ type: 'Dial', dialstatus: 'ANSWER', peer: link.ch(leg, 'Up') });
+      link.emit({ type: 'ChannelHangupRequest', soft: true, cause: 4, channel: link.ch(leg) });
+      assert.equal(port.status, 'degraded', 'degraded at the first sign, before the leg ends');
+      link.emit({ type: 'StasisEnd', channel: link.ch(leg) });
+      link.emit({ type: 'ChannelDestroyed', cause: 0, cause_txt: 'Unknown', channel: link.ch(leg) });
+      assert.deepEqual(events.at(-1), { kind: 'ended', signals: { answered: true, dialStatus: 'ANSWER', pbxShutdown: true, cause: 0 } });
+      const creates = link.calls.filter((c) => c.startsWith('create')).length;
+      const next = dialAgent(port, '7');
+      assert.equal(!(await next.result).ok && ((await next.result) as { code: string }).code, 'E_TELEPHONY_UNAVAILABLE');
+      assert.deepEqual(next.events, [{ kind: 'ended', signals: { answered: false, requestFailed: true, unavailable: true } }]);
+      assert.equal(link.calls.filter((c) => c.startsWith('create')).length, creates, 'nothing sent to Asterisk');
+
+      link.socket('closed');
+      link.startedAt = '2026-11-25T08:05:00.000+0000';
+      link.socket('open');
+      await until(() => port.status === 'ready', 'ready after the reconnect');
+      assert.deepEqual(statuses, ['degraded', 'ready']);
+    });
+
+    it('when Asterisk answers 503 "Shutdown in progress", then the refused dial blames neither number nor agent, and it is ready again only once Asterisk answers', async () => {
+      const { link, port } = await setup();
+      opened.push(port);
+      link.failWith.set('create', SHUTTING_DOWN);
+      link.failWith.set('info', SHUTTING_DOWN);
+      const first = dialAgent(port, '8');
+      const r = await first.result;
+      assert.deepEqual([r.ok, !r.ok && r.code, port.status], [false, 'E_TELEPHONY_UNAVAILABLE', 'degraded']);
+      assert.deepEqual(first.events, [{ kind: 'ended', signals: { answered: false, requestFailed: true, unavailable: true } }]);
+      await new Promise((r2) => setTimeout(r2, 60));
+      assert.equal(port.status, 'degraded', 'still shutting down: still no calls');
+      // `core abort shutdown`: the same process answers again, on the same socket.
+      link.failWith.clear();
+      await until(() => port.status === 'ready', 'ready once Asterisk answers');
+    });
+
+    it('when a channel cannot be allocated and Asterisk starts refusing requests a moment later, then the dial counts as the PBX going away', async () => {
+      const { link, port } = await setup();
+      opened.push(port);
+      link.failWith.set('create', '{"error":"Allocation failed"}');
+      link.failWith.set('info', SHUTTING_DOWN);
+      const { events, result } = dialAgent(port, '9');
+      const r = await result;
+      assert.deepEqual([!r.ok && r.code, port.status], ['E_TELEPHONY_UNAVAILABLE', 'degraded']);
+      assert.deepEqual(events, [{ kind: 'ended', signals: { answered: false, requestFailed: true, unavailable: true } }]);
+    });
+
+    it('when a request timed out but Asterisk answers every look afterwards, then it was a false alarm and calls resume', async () => {
+      const { link, port } = await setup();
+      opened.push(port);
+      link.failWith.set('hangup', 'ETIMEDOUT');
+      const failed = Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' });
+      link.api.hangup = async () => { throw failed; };
+      const r = await port.hangup('some-leg' as never);
+      assert.deepEqual([!r.ok && r.code, port.status], ['E_TELEPHONY_UNAVAILABLE', 'degraded']);
+      await until(() => port.status === 'ready', 'ready after three good answers');
+      assert.ok(link.calls.filter((c) => c === 'info').length >= 3);
+    });
+
+    it('when the socket opens while Asterisk still refuses requests, then it stays not ready until Asterisk answers', async () => {
+      const { link, port } = await setup(false);
+      opened.push(port);
+      link.failWith.set('setGlobalVar', SHUTTING_DOWN);
+      link.failWith.set('info', SHUTTING_DOWN);
+      link.socket('open');
+      await new Promise((r) => setTimeout(r, 40));
+      assert.equal(port.status, 'connecting');
+      link.failWith.clear();
+      await until(() => port.status === 'ready', 'ready once the resync goes through');
+    });
   });
 });

@@ -14,6 +14,7 @@ export class FakeAriLink implements AriLink {
   readonly calls: string[] = [];
   readonly failWith = new Map<string, string>();
   channels: AriChannel[] = [];
+  startedAt = '2026-11-25T08:00:00.000+0000';
   bridgeList: AriBridge[] = [];
   private readonly events = new Set<(e: AriEvent) => void>();
   private readonly states = new Set<(s: SocketState) => void>();
@@ -42,6 +43,7 @@ export class FakeAriLink implements AriLink {
     storedRecordingNames: async () => [],
     setGlobalVar: (v, value) => this.rec('setGlobalVar', `${v}=${value}`),
     getGlobalVar: async (v) => { await this.rec('getGlobalVar', v); return this.app; },
+    startupTime: async () => { await this.rec('info', ''); return this.startedAt; },
   };
 
   onEvent(l: (e: AriEvent) => void) { this.events.add(l); return () => this.events.delete(l); }

@@ -13,6 +13,7 @@ const table: [string, unknown, string][] = [
   ['a recording name in use', new Error('{"message":"Recording \'x\' already exists and can not be overwritten"}'), 'E_DUPLICATE'],
   ['stopping music that already stopped (409)', new Error('{"message":"Bridge isn\'t playing music"}'), 'E_CONFLICT'],
   ['Asterisk down', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8088'), { code: 'ECONNREFUSED' }), 'E_TELEPHONY_UNAVAILABLE'],
+  ['Asterisk shutting down or restarting (503 page)', new Error('<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\r\n<html><head>\r\n<title>503 Service Unavailable</title>\r\n</head><body>\r\n<h1>Service Unavailable</h1>\r\n<p>Shutdown in progress</p>'), 'E_TELEPHONY_UNAVAILABLE'],
   ['a body we do not know', new Error('{"message":"Something new"}'), 'E_ARI'],
   ['not even an Error', 'weird', 'E_ARI'],
 ];

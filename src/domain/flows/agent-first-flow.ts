@@ -1,7 +1,7 @@
 import { callOutcome, type LegSignals } from '../call-outcome-rules';
 import {
   defineFlow, type AgentLine, type BridgeRef, type CallerId, type Effect, type EndReason, type FlowDefinition,
-  type FlowInput, type Step,
+  type FlowInput, type Step, legEndReason,
 } from './flow-types';
 
 /**
@@ -44,7 +44,8 @@ function release(s: AgentFirstState): Effect[] {
 }
 
 function finish(s: AgentFirstState, endReason: EndReason, extra: Effect[] = []): Step<AgentFirstState> {
-  const customerDialled = s.phase === 'dialingCustomer' || s.phase === 'connected';
+  // A customer request the PBX could not take at all was never dialled: the attempt goes back untouched.
+  const customerDialled = (s.phase === 'dialingCustomer' || s.phase === 'connected') && !s.customer.unavailable;
   const customer: LegSignals = s.alive.customer && !s.customer.answered ? { ...s.customer, withdrawn: true } : s.customer;
   const effects: Effect[] = [...release(s), ...extra];
   if (endReason !== 'agent_unreachable') effects.push({ kind: 'notify', notice: { kind: 'agentReleased' } });
@@ -81,6 +82,10 @@ function start(s: AgentFirstState): Step<AgentFirstState> {
 }
 
 function agentUnreachable(s: AgentFirstState, signals: LegSignals | undefined): Step<AgentFirstState> {
+  // Not the agent's doing: the PBX refused or dropped the ring (restart, unreachable), so the agent stays ready.
+  if (signals && legEndReason(signals, 'agent_unreachable') === 'telephony_error') {
+    return finish({ ...s, alive: { ...s.alive, agent: false } }, 'telephony_error');
+  }
   const reason = signals?.dialStatus === 'BUSY' || signals?.cause === 17 ? 'busy' : signals?.requestFailed ? 'failed' : 'no_answer';
   const ended = signals ? { ...s, alive: { ...s.alive, agent: false } } : s;
   return finish(ended, 'agent_unreachable', [{ kind: 'notify', notice: { kind: 'agentUnreachable', reason } }]);
@@ -119,24 +124,24 @@ function onDialingCustomer(s: AgentFirstState, input: FlowInput): Step<AgentFirs
     return { state: { ...s, phase: 'connected', customer: { ...s.customer, answered: true }, recording: s.opts.record }, effects };
   }
   if (input.kind === 'legEnded' && input.leg === 'customer') {
-    return finish({ ...s, customer: { ...input.signals }, alive: { ...s.alive, customer: false } }, 'not_reached');
+    return finish({ ...s, customer: { ...input.signals }, alive: { ...s.alive, customer: false } }, legEndReason(input.signals, 'not_reached'));
   }
-  if (input.kind === 'legEnded' && input.leg === 'agent') return finish({ ...s, alive: { ...s.alive, agent: false } }, 'agent_hangup');
+  if (input.kind === 'legEnded' && input.leg === 'agent') return finish({ ...s, alive: { ...s.alive, agent: false } }, legEndReason(input.signals, 'agent_hangup'));
   if (input.kind === 'timer' && input.timer === 'ring') return finish(s, 'not_reached');
   return { state: s, effects: [] };
 }
 
 function onConnected(s: AgentFirstState, input: FlowInput): Step<AgentFirstState> {
   if (input.kind === 'legEnded' && input.leg === 'customer') {
-    return finish({ ...s, customer: { ...input.signals, answered: true }, alive: { ...s.alive, customer: false } }, 'customer_hangup');
+    return finish({ ...s, customer: { ...input.signals, answered: true }, alive: { ...s.alive, customer: false } }, legEndReason(input.signals, 'customer_hangup'));
   }
-  if (input.kind === 'legEnded' && input.leg === 'agent') return finish({ ...s, alive: { ...s.alive, agent: false } }, 'agent_hangup');
+  if (input.kind === 'legEnded' && input.leg === 'agent') return finish({ ...s, alive: { ...s.alive, agent: false } }, legEndReason(input.signals, 'agent_hangup'));
   return { state: s, effects: [] };
 }
 
 function step(s: AgentFirstState, input: FlowInput): Step<AgentFirstState> {
   if (s.phase === 'done') return { state: s, effects: [] };
-  if (input.kind === 'cancel') return finish(s, 'cancelled');
+  if (input.kind === 'cancel') return finish(s, input.by === 'agent' ? 'agent_hangup' : 'cancelled');
   if (input.kind === 'commandFailed') return finish(s, 'telephony_error');
   switch (s.phase) {
     case 'idle': return input.kind === 'start' ? start(s) : { state: s, effects: [] };

@@ -1,4 +1,4 @@
-import { defineFlow, type Effect, type FlowDefinition, type FlowInput, type Step } from './flow-types';
+import { defineFlow, legEndReason, type Effect, type FlowDefinition, type FlowInput, type Step } from './flow-types';
 import { SAFETY_MARGIN_MS } from './agent-first-flow';
 
 /**
@@ -28,8 +28,14 @@ function close(s: AgentLineState, reason: 'line_closed' | 'agent_hangup' | 'agen
   return { state: { ...s, phase: 'done', agentAlive: false }, effects };
 }
 
+/** The PBX refused or dropped the agent's line (restart, unreachable): not the agent's doing. */
+function lostToPbx(s: AgentLineState): Step<AgentLineState> {
+  return close({ ...s, agentAlive: false }, 'telephony_error', [{ kind: 'notify', notice: { kind: 'lineClosed', byPbx: true } }]);
+}
+
 function unreachable(s: AgentLineState, input: FlowInput): Step<AgentLineState> {
   const signals = input.kind === 'legEnded' ? input.signals : undefined;
+  if (signals && legEndReason(signals, 'agent_unreachable') === 'telephony_error') return lostToPbx(s);
   const reason = signals?.dialStatus === 'BUSY' || signals?.cause === 17 ? 'busy' : signals?.requestFailed ? 'failed' : 'no_answer';
   return close({ ...s, agentAlive: signals ? false : s.agentAlive }, 'agent_unreachable', [{ kind: 'notify', notice: { kind: 'agentUnreachable', reason } }]);
 }
@@ -65,6 +71,7 @@ function step(s: AgentLineState, input: FlowInput): Step<AgentLineState> {
       return { state: s, effects: [] };
     case 'parked':
       if (input.kind === 'legEnded' && input.leg === 'agent') {
+        if (legEndReason(input.signals, 'agent_hangup') === 'telephony_error') return lostToPbx(s);
         return close({ ...s, agentAlive: false }, 'agent_hangup', [{ kind: 'notify', notice: { kind: 'lineClosed' } }]);
       }
       return { state: s, effects: [] };

@@ -88,7 +88,7 @@ export function finish(s: CustomerCallState, endReason: EndReason, flags: { aban
     ...(s.customerAlive && !s.customer.answered ? { withdrawn: true } : {}),
     ...(flags.abandoned ? { abandoned: true } : {}),
   };
-  const dialled = s.phase !== 'idle';
+  const dialled = s.phase !== 'idle' && !customer.unavailable;
   effects.push({ kind: 'done', result: dialled ? { outcome: callOutcome(customer), endReason, customer } : { outcome: null, endReason } });
   return {
     state: { ...s, phase: 'done', customer, customerAlive: false, holdBridge: false, queued: false, recording: false },

@@ -1,4 +1,4 @@
-import { defineFlow, type FlowDefinition, type FlowInput, type Step } from './flow-types';
+import { defineFlow, legEndReason, type FlowDefinition, type FlowInput, type Step } from './flow-types';
 import { SAFETY_MARGIN_MS } from './agent-first-flow';
 import {
   AMD_TIMEOUT_MS, customerGone, finish, MESSAGE_TIMEOUT_MS, stay, type CustomerCallOptions, type CustomerCallState,
@@ -54,7 +54,7 @@ function onDialing(s: CustomerCallState, input: FlowInput): Step<CustomerCallSta
     }
     return { state: { ...answered, phase: 'amd' }, effects: [...effects, { kind: 'startTimer', timer: 'amd', ms: AMD_TIMEOUT_MS }] };
   }
-  if (input.kind === 'legEnded' && input.leg === 'customer') return finish(customerGone(s, input.signals), 'not_reached');
+  if (input.kind === 'legEnded' && input.leg === 'customer') return finish(customerGone(s, input.signals), legEndReason(input.signals, 'not_reached'));
   if (input.kind === 'timer' && input.timer === 'ring') return finish(s, 'not_reached');
   return stay(s);
 }
@@ -66,14 +66,14 @@ function onAmd(s: CustomerCallState, input: FlowInput): Step<CustomerCallState> 
   }
   // AMD took longer than it can: treat as NOTSURE, which is a human for us.
   if (input.kind === 'timer' && input.timer === 'amd') return human({ ...s, customer: { ...s.customer, amd: 'NOTSURE' } });
-  if (input.kind === 'legEnded' && input.leg === 'customer') return finish(customerGone(s, input.signals), 'customer_hangup');
+  if (input.kind === 'legEnded' && input.leg === 'customer') return finish(customerGone(s, input.signals), legEndReason(input.signals, 'customer_hangup'));
   return stay(s);
 }
 
 function onMachineMessage(s: CustomerCallState, input: FlowInput): Step<CustomerCallState> {
   const over = (input.kind === 'playbackFinished' && input.playback === 'machineMessage') || (input.kind === 'timer' && input.timer === 'message');
   if (over) return finish(s, 'machine');
-  if (input.kind === 'legEnded' && input.leg === 'customer') return finish(customerGone(s, input.signals), 'machine');
+  if (input.kind === 'legEnded' && input.leg === 'customer') return finish(customerGone(s, input.signals), legEndReason(input.signals, 'machine'));
   return stay(s);
 }
 
@@ -81,7 +81,7 @@ export function stepCustomerCall(s: CustomerCallState, input: FlowInput): Step<C
   if (s.phase === 'done') {
     return input.kind === 'agentAssigned' ? { state: s, effects: [{ kind: 'declineLine', line: input.line }] } : stay(s);
   }
-  if (input.kind === 'cancel') return finish(s, 'cancelled');
+  if (input.kind === 'cancel') return finish(s, input.by === 'agent' ? 'agent_hangup' : 'cancelled');
   if (input.kind === 'commandFailed') return finish(s, 'telephony_error');
   switch (s.phase) {
     case 'idle': return input.kind === 'start' ? start(s) : stay(s);

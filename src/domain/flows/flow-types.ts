@@ -47,7 +47,8 @@ export type FlowNotice =
   /** The agent is free of this call (it ended or never reached them). */
   | { kind: 'agentReleased' }
   | { kind: 'lineReady' }
-  | { kind: 'lineClosed' }
+  /** The line is gone; `byPbx` when the PBX took it away (restart, unreachable) rather than the agent or the session. */
+  | { kind: 'lineClosed'; byPbx?: boolean }
   | { kind: 'answerStored'; questionId: string; answer: string | null }
   | { kind: 'callbackRequested'; number: string };
 
@@ -80,6 +81,14 @@ export type EndReason =
   | 'customer_hangup' | 'agent_hangup' | 'not_reached' | 'agent_unreachable' | 'machine'
   | 'abandoned' | 'ivr_complete' | 'callback_requested' | 'line_closed' | 'cancelled' | 'telephony_error';
 
+/**
+ * Why a call ended when one of its legs did: the flow's reason, unless the PBX took the leg away (it shut down,
+ * or could not take the call at all), which is nobody's hang-up.
+ */
+export function legEndReason(signals: LegSignals, reason: EndReason): EndReason {
+  return signals.pbxShutdown || signals.unavailable ? 'telephony_error' : reason;
+}
+
 export interface FlowResult {
   /** What the customer call came to; null when the customer was never dialled. */
   outcome: CallOutcome | null;
@@ -104,7 +113,8 @@ export type FlowInput =
   | { kind: 'commandFailed'; command: Effect['kind']; code: string }
   /** The ARI WebSocket dropped; events may be lost until the runner resynchronises. */
   | { kind: 'connectionLost' }
-  | { kind: 'cancel' };
+  /** Stop the call; `by: 'agent'` when the agent ended it from their page (recorded as their hang-up). */
+  | { kind: 'cancel'; by?: 'agent' };
 
 /** A flow as the runner sees it. */
 export interface FlowDefinition<S> {

@@ -1,4 +1,4 @@
-import type { Effect, FlowInput, Step } from './flow-types';
+import { legEndReason, type Effect, type FlowInput, type Step } from './flow-types';
 import { customerGone, finish, MESSAGE_TIMEOUT_MS, stay, type CustomerCallState, type IvrQuestion } from './customer-call-state';
 import { beginReachAgent } from './reach-agent-steps';
 
@@ -80,7 +80,7 @@ export function beginIvr(s: CustomerCallState): Step<CustomerCallState> {
 }
 
 export function stepIvr(s: CustomerCallState, input: FlowInput): Step<CustomerCallState> {
-  if (input.kind === 'legEnded' && input.leg === 'customer') return finish(customerGone(s, input.signals), 'customer_hangup');
+  if (input.kind === 'legEnded' && input.leg === 'customer') return finish(customerGone(s, input.signals), legEndReason(input.signals, 'customer_hangup'));
   if (s.phase === 'goodbye') {
     const over = (input.kind === 'playbackFinished' && input.playback === 'goodbye') || (input.kind === 'timer' && input.timer === 'message');
     return over ? finish(s, 'ivr_complete') : stay(s);

@@ -1,4 +1,4 @@
-import type { AgentLine, Effect, FlowInput, Step } from './flow-types';
+import { legEndReason, type AgentLine, type Effect, type FlowInput, type Step } from './flow-types';
 import { customerGone, finish, MESSAGE_TIMEOUT_MS, stay, type CustomerCallState, type ReachAgentOptions } from './customer-call-state';
 
 /**
@@ -65,11 +65,11 @@ export function stepReachAgent(s: CustomerCallState, input: FlowInput): Step<Cus
       if (input.kind === 'agentAssigned') return connect(s, input.line);
       if (input.kind === 'noAgentFree' && s.phase === 'seekingAgent') return hold(s, agent);
       if (input.kind === 'timer' && input.timer === 'hold') return abandon(s, agent);
-      if (customerEnded) return finish(customerGone(s, input.signals), 'customer_hangup', { abandoned: true });
+      if (customerEnded) return finish(customerGone(s, input.signals), legEndReason(input.signals, 'customer_hangup'), { abandoned: true });
       return stay(s);
     case 'connected':
-      if (customerEnded) return finish(customerGone(s, input.signals), 'customer_hangup');
-      if (input.kind === 'legEnded' && input.leg === 'agent') return finish(s, 'agent_hangup');
+      if (customerEnded) return finish(customerGone(s, input.signals), legEndReason(input.signals, 'customer_hangup'));
+      if (input.kind === 'legEnded' && input.leg === 'agent') return finish(s, legEndReason(input.signals, 'agent_hangup'));
       if (input.kind === 'agentAssigned') return decline(s, input.line);
       return stay(s);
     case 'abandoning':

@@ -14,7 +14,7 @@ export interface AriClientLike {
   bridges: Record<'create' | 'addChannel' | 'destroy' | 'list' | 'startMoh' | 'record', Op>;
   playbacks: Record<'stop', Op>;
   recordings: Record<'stop' | 'getStored', Op>;
-  asterisk: Record<'setGlobalVar' | 'getGlobalVar', Op>;
+  asterisk: Record<'setGlobalVar' | 'getGlobalVar' | 'getInfo', Op>;
 }
 
 const RESOURCES: Record<string, string[]> = {
@@ -22,7 +22,7 @@ const RESOURCES: Record<string, string[]> = {
   bridges: ['create', 'addChannel', 'destroy', 'list', 'startMoh', 'record'],
   playbacks: ['stop'],
   recordings: ['stop', 'getStored'],
-  asterisk: ['setGlobalVar', 'getGlobalVar'],
+  asterisk: ['setGlobalVar', 'getGlobalVar', 'getInfo'],
 };
 
 /** Checks that what ari-client.connect resolved to has every operation we call. */

@@ -24,6 +24,8 @@ export interface AriRest {
   storedRecordingNames(): Promise<string[]>;
   setGlobalVar(variable: string, value: string): Promise<void>;
   getGlobalVar(variable: string): Promise<string>;
+  /** When this Asterisk process started (GET /asterisk/info): changes with every restart. */
+  startupTime(): Promise<string>;
 }
 
 /**
@@ -51,6 +53,7 @@ const channelList = z.array(ariChannelSchema);
 const bridgeList = z.array(ariBridgeSchema);
 const storedList = z.array(z.object({ name: z.string() }));
 const variableValue = z.object({ value: z.string() });
+const systemStatus = z.object({ status: z.object({ startup_time: z.string() }) });
 
 /** ari-client wraps results in resource objects; their own JSON fields are what we decode. */
 function plain(value: unknown): unknown {
@@ -87,5 +90,6 @@ export function createAriRest(c: AriClientLike, timers: Timers, timeoutMs = 5000
     storedRecordingNames: async () => storedList.parse(plain(await call('list recordings', () => c.recordings.getStored()))).map((r) => r.name),
     setGlobalVar: async (variable, value) => { await call('set global variable', () => c.asterisk.setGlobalVar({ variable, value })); },
     getGlobalVar: async (variable) => variableValue.parse(plain(await call('get global variable', () => c.asterisk.getGlobalVar({ variable })))).value,
+    startupTime: async () => systemStatus.parse(plain(await call('asterisk info', () => c.asterisk.getInfo({ only: 'status' })))).status.startup_time,
   };
 }

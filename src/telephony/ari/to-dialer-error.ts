@@ -37,6 +37,10 @@ export function toDialerError(err: unknown, operation: string): DialerError {
     return new DialerError('E_TELEPHONY_UNAVAILABLE', `${operation}: Asterisk unreachable (${code})`, undefined, { cause: err });
   }
   const raw = err instanceof Error ? err.message : String(err);
+  // Asterisk answers every request with an HTML 503 page while it shuts down or restarts.
+  if (/shutdown in progress|503 service unavailable/i.test(raw)) {
+    return new DialerError('E_TELEPHONY_UNAVAILABLE', `${operation}: Asterisk is shutting down (503)`, undefined, { cause: err });
+  }
   const text = bodyText(raw);
   for (const [pattern, dialerCode] of RULES) {
     if (pattern.test(text)) return new DialerError(dialerCode, `${operation}: ${text}`, undefined, { cause: err });

@@ -17,7 +17,8 @@ export function numbers(spec: [string, number][], from = 0): string[] {
 /**
  * A test-driven agent: hangs up `talkMs` after being connected (short calls, no sleeps in the engine) unless the
  * customer's number starts with one of `letCustomerHangUp`, disposes as the number asks, and presses "next
- * customer" to end the wrap-up; with `onNoAnswer`, presses ready again when set not ready for not answering. 0906 (a machine reached by an agent) is disposed not interested.
+ * customer" to end the wrap-up. 0906 (a machine reached by an agent) is disposed not interested. `onNoAnswer` hears
+ * each time the agent is set not ready for not answering their phone; the agent does not press ready again.
  */
 export function talkingAgent(e: RealEngine, agentId: number, campaignId: number, opts: { talkMs?: number; letCustomerHangUp?: string[]; onNoAnswer?: () => void } = {}): void {
   const hungUp = new Set<number>();
@@ -33,11 +34,9 @@ export function talkingAgent(e: RealEngine, agentId: number, campaignId: number,
     if (m.type !== 'agent.view') return;
     const v = m.view;
     if (opts.onNoAnswer && v.state.kind === 'not_ready' && v.state.reason === 'no answer') {
-      // The phone was ringing when the PBX went away: the agent sees "not ready (no answer)" and presses ready.
       if (noAnswerSince === v.state.since) return;
       noAnswerSince = v.state.since;
       opts.onNoAnswer();
-      setTimeout(() => act(() => e.engine.ready(agentId, campaignId)), 200);
       return;
     }
     if (v.allowed.dispose && v.customer) {

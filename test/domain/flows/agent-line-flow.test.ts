@@ -13,6 +13,8 @@ const rows: { when: string; inputs: FlowInput[]; endReason: string; released: st
   { when: 'the ring safety timer fires', inputs: [i.start, i.timer('agentRing')], endReason: 'agent_unreachable', released: ['hangup:agent'], notices: ['agentRinging', 'agentUnreachable'] },
   { when: 'the session closes the line while it rings', inputs: [i.start, i.cancel], endReason: 'line_closed', released: ['hangup:agent'], notices: ['agentRinging'] },
   { when: 'the WebSocket drops and the agent is found gone', inputs: [i.start, i.answered('agent'), i.lost, i.ended('agent', { answered: true })], endReason: 'agent_hangup', released: ['destroy:call'], notices: ['agentRinging', 'lineReady', 'lineClosed'] },
+  { when: 'the line ring is refused because the PBX is going away', inputs: [i.start, i.ended('agent', sig.unavailable())], endReason: 'telephony_error', released: [], notices: ['agentRinging', 'lineClosed'] },
+  { when: 'the PBX restarts with the line parked', inputs: [i.start, i.answered('agent'), i.ended('agent', sig.pbxShutdown())], endReason: 'telephony_error', released: ['destroy:call'], notices: ['agentRinging', 'lineReady', 'lineClosed'] },
   { when: 'bridging the agent fails', inputs: [i.start, i.answered('agent'), { kind: 'commandFailed', command: 'addToBridge', code: 'E_ARI' }], endReason: 'telephony_error', released: ['hangup:agent', 'destroy:call'], notices: ['agentRinging', 'lineReady', 'lineClosed'] },
 ];
 
@@ -25,6 +27,13 @@ describe('agent-line flow', () => {
       assert.deepEqual(notices(effects), row.notices);
     });
   }
+
+  it('when the PBX takes the line away, then the closing notice says so, and not when the agent hangs up', () => {
+    const closing = (inputs: FlowInput[]) => run(agentLineFlow(opts), inputs).effects.flatMap((e) => (e.kind === 'notify' && e.notice.kind === 'lineClosed' ? [e.notice] : []));
+    assert.deepEqual(closing([i.start, i.answered('agent'), i.ended('agent', sig.pbxShutdown())]), [{ kind: 'lineClosed', byPbx: true }]);
+    assert.deepEqual(closing([i.start, i.ended('agent', sig.unavailable())]), [{ kind: 'lineClosed', byPbx: true }]);
+    assert.deepEqual(closing([i.start, i.answered('agent'), i.ended('agent', sig.answeredHangup())]), [{ kind: 'lineClosed' }]);
+  });
 
   it('when the agent answers, then the channel is parked alone in its own mixing bridge and the line is ready', () => {
     const { last, state } = run(agentLineFlow(opts), [i.start, i.answered('agent')]);

@@ -14,7 +14,7 @@ const human = [i.start, i.ringing('customer'), i.answered('customer'), i.amd('HU
 const holding = [...human, i.noAgent];
 const connected = [...human, i.assigned];
 
-interface Row { when: string; opts?: CustomerFirstOptions; inputs: FlowInput[]; outcome: string; endReason: string; released: string[] }
+interface Row { when: string; opts?: CustomerFirstOptions; inputs: FlowInput[]; outcome: string | null; endReason: string; released: string[] }
 
 const rows: Row[] = [
   { when: 'a human answers, a line is free, and the customer hangs up', inputs: [...connected, i.ended('customer', sig.answeredHangup())], outcome: 'answered', endReason: 'customer_hangup', released: [] },
@@ -33,9 +33,13 @@ const rows: Row[] = [
   { when: 'the number is unallocated', inputs: [i.start, i.ended('customer', sig.unallocated())], outcome: 'invalid_number', endReason: 'not_reached', released: [] },
   { when: 'the customer rings out', inputs: [i.start, i.ringing('customer'), i.ended('customer', sig.noAnswer())], outcome: 'no_answer', endReason: 'not_reached', released: [] },
   { when: 'the ring safety timer fires', inputs: [i.start, i.ringing('customer'), i.timer('ring')], outcome: 'no_answer', endReason: 'not_reached', released: ['hangup:customer'] },
+  { when: 'connected and the agent ends the call from their page', inputs: [...connected, i.agentEnds], outcome: 'answered', endReason: 'agent_hangup', released: ['hangup:customer'] },
   { when: 'cancelled while on hold', inputs: [...holding, i.cancel], outcome: 'answered', endReason: 'cancelled', released: ['withdraw', 'hangup:customer', 'destroy:hold'] },
   { when: 'the WebSocket drops while on hold and the customer is found gone', inputs: [...holding, i.lost, i.ended('customer', { answered: true })], outcome: 'abandoned', endReason: 'customer_hangup', released: ['withdraw', 'destroy:hold'] },
   { when: 'the WebSocket drops while connected and the customer is found gone', inputs: [...connected, i.lost, i.ended('customer', { answered: true })], outcome: 'answered', endReason: 'customer_hangup', released: [] },
+  { when: 'the call is refused because the PBX is going away', inputs: [i.start, i.ended('customer', sig.unavailable())], outcome: null, endReason: 'telephony_error', released: [] },
+  { when: 'the PBX restarts while a human is connected', inputs: [...connected, i.ended('customer', sig.pbxShutdown())], outcome: 'answered', endReason: 'telephony_error', released: [] },
+  { when: 'the PBX restarts while a human is on hold', inputs: [...holding, i.ended('customer', sig.pbxShutdown())], outcome: 'abandoned', endReason: 'telephony_error', released: ['withdraw', 'destroy:hold'] },
   { when: 'the WebSocket drops while ringing and the leg is found gone', inputs: [i.start, i.lost, i.ended('customer', { answered: false })], outcome: 'failed', endReason: 'not_reached', released: [] },
 ];
 

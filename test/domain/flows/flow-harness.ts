@@ -43,6 +43,10 @@ export const sig = {
   unallocated: (): LegSignals => ({ answered: false, cause: 1 }),
   failed: (): LegSignals => ({ answered: false, requestFailed: true }),
   gone: (): LegSignals => ({ answered: false }),
+  /** Torn down by `core restart now` (soft hangup cause 4, then destroyed with cause 0). */
+  pbxShutdown: (answered = true): LegSignals => ({ answered, ...(answered ? { dialStatus: 'ANSWER' } : {}), cause: 0, pbxShutdown: true }),
+  /** Refused because the PBX could not take calls at all (503 while shutting down, telephony not ready). */
+  unavailable: (): LegSignals => ({ answered: false, requestFailed: true, unavailable: true }),
 };
 
 export const line: AgentLine = { lineId: 'line-7', agentId: 7, bridgeId: bridgeId('dialer.line.7.abc'), agentLeg: legId('dialer.line.7.def') };
@@ -60,4 +64,5 @@ export const i = {
   noAgent: { kind: 'noAgentFree' } as FlowInput,
   lost: { kind: 'connectionLost' } as FlowInput,
   cancel: { kind: 'cancel' } as FlowInput,
+  agentEnds: { kind: 'cancel', by: 'agent' } as FlowInput,
 };
