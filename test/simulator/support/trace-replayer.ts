@@ -63,6 +63,29 @@ function actionsOf(lines: readonly TraceLine[]): Action[] {
   return actions.sort((a, b) => a.at - b.at);
 }
 
+/** Query parameters in which the recording script chose an id (or a recording name) itself. */
+const CHOSEN_ID_KEYS = new Set(['channelId', 'otherChannelId', 'bridgeId', 'playbackId', 'name']);
+
+/** Ids the recording script chose: in those parameters, and as the last part of a POST path that creates something. */
+function chosenIds(lines: readonly TraceLine[]): Set<string> {
+  const chosen = new Set<string>();
+  for (const line of lines) {
+    if (line.kind !== 'rest' || line.method !== 'POST') continue;
+    for (const [key, value] of Object.entries(line.query ?? {})) if (CHOSEN_ID_KEYS.has(key)) chosen.add(value);
+    const made = /^\/ari\/(?:bridges\/([^/]+)|channels\/([^/]+)|channels\/[^/]+\/play\/([^/]+))$/.exec(line.path);
+    const id = made?.[1] ?? made?.[2] ?? made?.[3];
+    if (id && !/^\d+\.\d+$/.test(id)) chosen.add(decodeURIComponent(id));
+  }
+  return chosen;
+}
+
+export interface ReplayOptions {
+  /** The ARI application to replay as (default `dialer`, as recorded). */
+  app?: string;
+  /** Put before every id the script chose itself, so several replays can share one Asterisk. */
+  idPrefix?: string;
+}
+
 /**
  * Replays a recorded trace against a target: the same REST requests at the same moments (ids the
  * server made are mapped to the ones the target made), the same WebSocket opens and closes, the
@@ -75,11 +98,16 @@ export class TraceReplayer {
   private readonly bridges: string[] = [];
   private readonly ids = new Map<string, string>();
   private socket: WebSocket | null = null;
+  private readonly app: string;
+  private chosen = new Set<string>();
 
-  constructor(private readonly target: ReplayTarget, private readonly app = 'dialer') {}
+  constructor(private readonly target: ReplayTarget, private readonly options: ReplayOptions = {}) {
+    this.app = options.app ?? 'dialer';
+  }
 
   async replay(lines: readonly TraceLine[]): Promise<ReplayResult> {
     const actions = actionsOf(lines);
+    if (this.options.idPrefix) this.chosen = chosenIds(lines);
     for (const action of actions) {
       await this.target.advanceTo(action.at);
       // The recorder reacted to events; a slower server must get there before the next request.
@@ -138,7 +166,11 @@ export class TraceReplayer {
   }
 
   private mapId(id: string): string {
-    return this.ids.get(id) ?? id;
+    return this.ids.get(id) ?? (this.chosen.has(id) ? `${this.options.idPrefix ?? ''}${id}` : id);
+  }
+
+  private mapApp(app: string): string {
+    return app === 'dialer' ? this.app : app;
   }
 
   private async request(line: Extract<TraceLine, { kind: 'rest' }>): Promise<void> {
@@ -146,11 +178,14 @@ export class TraceReplayer {
       // A request made right after a restart waits for the new socket, as the recorder did.
       if (!this.socket) await this.connect();
     }
-    const path = line.path.split('/').map((part) => this.mapId(decodeURIComponent(part))).map(encodeURIComponent).join('/');
+    const parts = line.path.split('/').map((part) => this.mapId(decodeURIComponent(part)));
+    if (parts[2] === 'applications' && parts[3]) parts[3] = this.mapApp(parts[3]);
+    const path = parts.map(encodeURIComponent).join('/');
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(line.query ?? {})) {
       query.set(key, key === 'channel' ? value.split(',').map((v) => this.mapId(v)).join(',')
-        : key === 'eventSource' ? value.replace(/^(channel|bridge):(.*)$/, (_, s: string, id: string) => `${s}:${this.mapId(id)}`) : value);
+        : key === 'eventSource' ? value.replace(/^(channel|bridge):(.*)$/, (_, s: string, id: string) => `${s}:${this.mapId(id)}`)
+          : key === 'app' ? this.mapApp(value) : CHOSEN_ID_KEYS.has(key) ? this.mapId(value) : value);
     }
     const qs = query.toString();
     const headers: Record<string, string> = { Authorization: `Basic ${Buffer.from(`${this.target.user}:${this.target.password}`).toString('base64')}` };
