@@ -96,6 +96,8 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
       engine.stop();
       holder.hub?.close();
       await http.stop();
+      // An import still running is cut off: committed batches stay, the open one rolls back, the job is marked failed.
+      await services.crm.imports.stop();
       db.close();
     },
   };

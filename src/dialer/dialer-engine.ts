@@ -9,7 +9,7 @@ import { DialerError, notFound } from '../errors';
 import { AgentCustomers, type ReceivedCustomer } from './agent-customers';
 import { offlineView, type AgentView } from './agent-view';
 import { CallResults } from './call-results';
-import { CallbackReminders } from './callback-reminders';
+import { CallbackReminders, type CallbackReminder } from './callback-reminders';
 import { CampaignRunner } from './campaign-runner';
 import type { StoredSession } from './dialer-ports';
 import type { CallNotice, OrphanChannels, TelephonyState } from './dialer-telephony';
@@ -233,6 +233,11 @@ export class DialerEngine {
 
   answers(agentId: UserId, attemptId: number): ScriptAnswer[] {
     return new AgentCustomers(this.runnerOf(agentId), () => undefined).answers(agentId, attemptId);
+  }
+
+  /** Callbacks this agent set that are due and not yet called back: shown again when their page loads. */
+  dueCallbacks(agentId: UserId): CallbackReminder[] {
+    return this.reminders.dueFor(agentId);
   }
 
   customers(agentId: UserId, campaignId: number): ReceivedCustomer[] {

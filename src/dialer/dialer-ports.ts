@@ -80,6 +80,8 @@ export interface AttemptStore {
   dueReminders(now: Date): DialAttempt[];
   nextReminderAt(): Date | null;
   markReminded(id: number, at: Date): boolean;
+  /** Callbacks this agent set that are due and not yet called back, reminded or not. */
+  dueCallbacksOf(agentId: UserId, now: Date): DialAttempt[];
 }
 
 export interface StoredSession {

@@ -89,6 +89,10 @@ export class AttemptRepository {
       nextReminder: db.prepare<[], { at: string | null }>(
         "SELECT MIN(callback_at) AS at FROM dial_attempts WHERE disposition = 'callback' AND reminded_at IS NULL AND agent_id IS NOT NULL"),
       reminded: db.prepare('UPDATE dial_attempts SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL'),
+      // The callback is still the contact's (not rescheduled, not yet called back): the same time on the contact.
+      dueCallbacksOf: db.prepare<[number, string], Row>(`SELECT a.* FROM dial_attempts a JOIN campaign_contacts c ON c.id = a.lead_id
+        WHERE a.agent_id = ? AND a.disposition = 'callback' AND a.callback_at <= ?
+          AND c.status = 'callback_scheduled' AND c.callback_at = a.callback_at ORDER BY a.callback_at, a.id`),
     };
   }
 
@@ -193,5 +197,10 @@ export class AttemptRepository {
 
   markReminded(id: number, at: Date): boolean {
     return this.s.reminded.run(at.toISOString(), id).changes === 1;
+  }
+
+  /** Callbacks this agent set that are due and not yet called back, reminded or not. */
+  dueCallbacksOf(agentId: number, now: Date): DialAttempt[] {
+    return this.s.dueCallbacksOf.all(agentId, now.toISOString()).map(toAttempt);
   }
 }

@@ -106,6 +106,7 @@ describe('the agent and supervisor API over HTTP', function () {
     const hungUp = await call('POST', `/api/agent/campaigns/${c.id}/hangup`, 'ann');
     assert.equal(hungUp.status, 200);
     await h.run(() => h.engine.view(ids.ann!).state.kind === 'wrap_up', 10_000);
+    assert.deepEqual(h.rows('SELECT end_reason FROM call_records WHERE attempt_id = ?', attemptId), [{ end_reason: 'agent_hangup' }], 'the agent ended it');
     const past = await call('POST', `/api/agent/attempts/${attemptId}/disposition`, 'ann', { disposition: 'callback', callbackAt: new Date(h.clock.now().getTime() - 1000).toISOString() });
     assert.deepEqual([past.status, past.body.error.code, past.body.error.field], [400, 'E_VALIDATION', 'callbackAt']);
     const callbackAt = new Date(h.clock.now().getTime() + 3600_000).toISOString();
@@ -120,6 +121,33 @@ describe('the agent and supervisor API over HTTP', function () {
     for (const k of ['not_ready', 'previewing', 'ringing', 'talking', 'wrap_up']) assert.ok(kinds.includes(k), `pushed ${k}`);
     assert.ok(pushed.some((m) => m.type === 'agent.event' && m.event === 'call_connected'));
     ws.close();
+  });
+
+  it('when a callback comes due while the agent is away, then their page reads it on loading until the customer is called back', async () => {
+    const { c } = previewCampaign();
+    await call('POST', `/api/agent/campaigns/${c.id}/join`, 'ann');
+    const attemptId = (await call('POST', `/api/agent/campaigns/${c.id}/ready`, 'ann')).body.customer.attemptId;
+    await call('POST', `/api/agent/campaigns/${c.id}/call-now`, 'ann');
+    await h.run(() => h.engine.view(ids.ann!).call?.phase === 'connected', 60_000);
+    await call('POST', `/api/agent/campaigns/${c.id}/hangup`, 'ann');
+    await h.run(() => h.engine.view(ids.ann!).state.kind === 'wrap_up', 10_000);
+    const callbackAt = new Date(h.clock.now().getTime() + 3600_000).toISOString();
+    assert.equal((await call('POST', `/api/agent/attempts/${attemptId}/disposition`, 'ann', { disposition: 'callback', callbackAt })).status, 200);
+    await h.run(() => h.engine.view(ids.ann!).state.kind !== 'wrap_up', 60_000);
+    assert.equal((await call('POST', `/api/agent/campaigns/${c.id}/leave`, 'ann')).status, 200);
+    assert.deepEqual((await call('GET', '/api/agent/reminders', 'ann')).body, [], 'nothing due yet');
+
+    // Nobody is connected when the reminder fires.
+    await h.run(() => h.rows<any>('SELECT reminded_at FROM dial_attempts WHERE id = ?', attemptId)[0].reminded_at !== null, 2 * 3600_000);
+    const due = await call('GET', '/api/agent/reminders', 'ann');
+    assert.deepEqual(due.body, [{ type: 'agent.reminder', campaignId: c.id, attemptId, leadId: due.body[0]?.leadId, name: 'Customer 1', phones: ['09010001'], callbackAt }]);
+    assert.deepEqual((await call('GET', '/api/agent/reminders', 'ben')).body, [], 'only the agent who set it');
+    assert.equal((await call('GET', '/api/agent/reminders', 'boss')).status, 403);
+
+    await call('POST', `/api/agent/campaigns/${c.id}/join`, 'ann');
+    const back = (await call('POST', `/api/agent/campaigns/${c.id}/ready`, 'ann')).body;
+    assert.equal(back.customer?.leadId, due.body[0]?.leadId, 'the callback customer comes back to the agent');
+    assert.deepEqual((await call('GET', '/api/agent/reminders', 'ann')).body, [], 'called back: no longer due');
   });
 
   it('when a supervisor follows a running campaign, then a coalesced live snapshot arrives after changes', async () => {

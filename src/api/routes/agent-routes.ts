@@ -3,7 +3,8 @@ import type { DialerEngine } from '../../dialer/dialer-engine';
 import { DialerError, forbidden } from '../../errors';
 import { defineRoute, type RouteSpec } from '../route';
 import {
-  agentCampaignDto, agentViewDto, answersBody, answersDto, callNowBody, dispositionBody, dispositionDto, notReadyBody, receivedCustomerDto,
+  agentCampaignDto, agentViewDto, answersBody, answersDto, callbackReminderDto, callNowBody, dispositionBody, dispositionDto, notReadyBody,
+  receivedCustomerDto,
 } from '../schemas/agent-schemas';
 import { idParams } from '../schemas/common';
 import { noBody } from '../schemas/pagination';
@@ -70,6 +71,12 @@ export function agentRoutes(dialer: DialerHandle): RouteSpec[] {
       summary: 'The customers handed to this agent in this session, oldest first, with what the agent may still do with each (customerAccess)',
       params: idParams, response: receivedCustomerDto.array(),
       handler: ({ actor, params }) => agentDialer(dialer, actor).customers(actor.id, params.id),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/agent/reminders', tag: 'agent',
+      summary: 'The callbacks this agent set that are due and not yet called back (a page that was closed when a reminder came reads them here)',
+      response: callbackReminderDto.array(),
+      handler: ({ actor }) => agentDialer(dialer, actor).dueCallbacks(actor.id),
     }),
     defineRoute({
       method: 'post', path: '/api/agent/attempts/:id/disposition', tag: 'agent', status: 200,

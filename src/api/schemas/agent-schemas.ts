@@ -71,3 +71,8 @@ export const liveDto = z.object({
   dialLevel: z.number().nullable(),
   list: counts(CONTACT_STATUSES),
 }).describe('The supervisor view of a running campaign; also pushed as `campaign.live` on topic campaign:<id>');
+
+export const callbackReminderDto = z.object({
+  type: z.literal('agent.reminder'), campaignId: z.number().int(), attemptId: z.number().int(), leadId: z.number().int(),
+  name: z.string(), phones: z.array(z.string()), callbackAt: instant.nullable(),
+});

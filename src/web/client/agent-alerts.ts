@@ -17,6 +17,7 @@ const notificationsSupported = (): boolean => typeof Notification !== 'undefined
 export class AgentAlertsArea implements AgentAlerts, AgentArea {
   readonly toasts = h('div', { class: 'toasts', id: 'toasts', 'aria-live': 'polite' });
   readonly reminders = h('div', { class: 'reminders', id: 'reminders', 'aria-live': 'assertive' });
+  private readonly remindedOf = new Set<number>();
   readonly ticket = h('div', { class: 'ticket', id: 'callback-ticket', role: 'dialog', hidden: true });
   readonly enableButton = h('button', { type: 'button', class: 'link', id: 'enable-notifications', hidden: true });
   private readonly ticketsShown = new Set<number>();
@@ -53,7 +54,10 @@ export class AgentAlertsArea implements AgentAlerts, AgentArea {
     void Notification.requestPermission().then(() => this.translate());
   }
 
+  /** Each callback once per page: a reminder already shown, or dismissed, is not shown again on a catch-up. */
   reminder(m: CallbackReminder): void {
+    if (this.remindedOf.has(m.attemptId)) return;
+    this.remindedOf.add(m.attemptId);
     const phone = m.phones[0] ?? '';
     const body = tf('agent.reminder.body', { name: m.name || phone, phone });
     const card = h('div', { class: 'reminder', role: 'alert', 'data-attempt': m.attemptId },

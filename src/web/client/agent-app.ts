@@ -114,6 +114,8 @@ export class AgentApp {
       await this.refreshView();
       if (!this.view.campaign) await this.loadCampaigns();
       else await Promise.all([this.loadCustomers(), this.loadProgress()]);
+      // Reminders that came while this page was closed or offline.
+      for (const r of await api<CallbackReminder[]>('GET', '/api/agent/reminders')) this.alerts.reminder(r);
     } catch (err) {
       this.alerts.error(err);
     }
