@@ -63,6 +63,15 @@ export class AgentCustomers {
     return { status: res.status };
   }
 
+  /** Calls an earlier customer again: only one in `manual` access (the agent reached max quota, or the list ran out). */
+  callEarlier(agentId: UserId, leadId: number, phoneIndex = 0): void {
+    const access = this.accessTo(agentId, leadId);
+    if (access === 'none') throw new DialerError('E_NOT_FOUND', `customer ${leadId} is not one of yours in this session`);
+    if (access === 'active') throw new DialerError('E_TRANSITION_DENIED', 'this is the customer in hand: use call now');
+    if (access === 'read_only') throw new DialerError('E_TRANSITION_DENIED', 'this customer is read-only now: earlier customers can be called again once your quota is reached or the list is exhausted');
+    this.r.callEarlier(agentId, leadId, phoneIndex);
+  }
+
   private attemptOf(agentId: UserId, attemptId: number): DialAttempt {
     const a = this.r.d.attempts.get(attemptId);
     if (!a || a.campaignId !== this.r.id || a.agentId !== agentId) throw new DialerError('E_NOT_FOUND', `attempt ${attemptId} not found`);

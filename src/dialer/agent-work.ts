@@ -7,6 +7,7 @@ import type { WrapUpInput } from '../domain/dialer/wrap-up-flow';
 import { agentFirstFlow } from '../domain/flows/agent-first-flow';
 import type { FlowNotice } from '../domain/flows/flow-types';
 import type { ActiveCall, AgentSession } from './agent-session';
+import type { Claimed } from './lead-selector';
 import { quotaPolicy } from './campaign-policies';
 import type { RunnerContext } from './runner-context';
 
@@ -53,18 +54,29 @@ export class AgentWork {
       this.retryLater(s);
       return false;
     }
-    this.settlePrevious(s);
     s.noCustomerSince = null;
-    s.work = { lead: claimed.lead, attempt: claimed.attempt, call: null, awaitingDisposition: false, outcome: null };
-    s.handover = handover.initialHandover;
-    s.apply({ type: 'customerHandedOver', leadId: claimed.lead.id });
-    this.x.agentEvent(s, 'customer_handed_over', { leadId: claimed.lead.id, attemptId: claimed.attempt.id });
+    this.handOver(s, claimed);
     const c = this.x.campaign;
     const previewMs = c.previewSeconds === null ? 0 : c.previewSeconds * 1000;
     // A preview campaign without preview seconds lets the agent decide when to call: no countdown.
     const mode = c.dialingMode === 'preview' && c.previewSeconds === null ? 'manual' : c.dialingMode;
     this.handover(s, { type: 'handedOver', leadId: claimed.lead.id, mode, previewMs, phoneCount: claimed.lead.phones.length });
     return true;
+  }
+
+  /** An earlier customer the agent calls again: handed over as in manual mode and dialled at once on their number. */
+  callEarlier(s: AgentSession, claimed: Claimed, phoneIndex: number): void {
+    this.handOver(s, claimed);
+    this.handover(s, { type: 'handedOver', leadId: claimed.lead.id, mode: 'manual', previewMs: 0, phoneCount: claimed.lead.phones.length });
+    this.handover(s, { type: 'callNow', phoneIndex });
+  }
+
+  private handOver(s: AgentSession, claimed: Claimed): void {
+    this.settlePrevious(s);
+    s.work = { lead: claimed.lead, attempt: claimed.attempt, call: null, awaitingDisposition: false, outcome: null };
+    s.handover = handover.initialHandover;
+    s.apply({ type: 'customerHandedOver', leadId: claimed.lead.id });
+    this.x.agentEvent(s, 'customer_handed_over', { leadId: claimed.lead.id, attemptId: claimed.attempt.id });
   }
 
   /** Looks again when the next contact falls due, or after idleRetryMs at most. */

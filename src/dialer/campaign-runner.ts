@@ -133,6 +133,23 @@ export class CampaignRunner implements RunnerContext {
     if (r) throw denied(r.replace(/_/g, ' '), r === 'no_such_number' || r === 'number_choice_not_allowed' ? 'phoneIndex' : undefined);
   }
 
+  /**
+   * The agent calls one of their earlier customers again (its access must be `manual`, which the caller checks):
+   * only when idle and ready, in agent-first modes, under the recall rule (isEligibleForRecall).
+   */
+  callEarlier(agentId: UserId, leadId: number, phoneIndex: number): void {
+    const s = this.session(agentId);
+    if (this.pool) throw denied('calling an earlier customer again is for agent-first campaigns (the agent line is busy in this mode)');
+    if (s.kind !== 'ready') throw denied(`cannot call while ${s.kind.replace(/_/g, ' ')}: get ready first`);
+    if (s.work?.call || s.handover.kind === 'previewing' || s.handover.kind === 'waiting_for_agent') throw denied('finish the customer in hand first');
+    if (!this.canDial()) throw new DialerError('E_TELEPHONY_UNAVAILABLE', 'no calls can be placed now');
+    const lead = this.d.leads.get(leadId);
+    if (!lead || phoneIndex >= lead.phones.length) throw new DialerError('E_VALIDATION', 'this customer has no such number', 'phoneIndex');
+    const claimed = this.selector.claimChosen(this.current, leadId, agentId, this.d.clock.now());
+    if ('refused' in claimed) throw denied(`this customer cannot be called now: ${claimed.refused.replace(/_/g, ' ')}`);
+    this.work.callEarlier(s, claimed, phoneIndex);
+  }
+
   skip(agentId: UserId): void {
     const s = this.session(agentId);
     const r = this.work.handover(s, { type: 'skip' });

@@ -240,6 +240,10 @@ export class DialerEngine {
     return this.reminders.dueFor(agentId);
   }
 
+  callEarlier(agentId: UserId, campaignId: number, leadId: number, phoneIndex?: number): AgentView {
+    return this.act(agentId, campaignId, (r) => new AgentCustomers(r, () => undefined).callEarlier(agentId, leadId, phoneIndex));
+  }
+
   customers(agentId: UserId, campaignId: number): ReceivedCustomer[] {
     return new AgentCustomers(this.runnerOf(agentId, campaignId), () => undefined).received(agentId);
   }

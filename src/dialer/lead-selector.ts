@@ -1,7 +1,7 @@
 import type { Logger } from 'winston';
 import type { Campaign } from '../domain/campaign';
 import type { DialAttempt } from '../domain/dialer/dial-attempt';
-import { isEligible } from '../domain/dialer/lead-eligibility';
+import { isEligible, isEligibleForRecall, type IneligibleReason } from '../domain/dialer/lead-eligibility';
 import { withSnapshot, type Lead } from '../domain/dialer/lead';
 import { pickNext, type SelectionCandidate } from '../domain/dialer/order-candidates';
 import type { RandomSource } from '../domain/dialer/seeded-random';
@@ -66,6 +66,24 @@ export class LeadSelector {
       pool = pool.filter((l) => l.id !== pick.lead.id);
     }
     return null;
+  }
+
+  /**
+   * Claims one chosen contact for the agent who had it (an earlier customer in manual access): the recall rule,
+   * with the lists read now, then the same conditional UPDATE as claimNext.
+   */
+  claimChosen(c: Campaign, leadId: number, agentId: UserId, now: Date): Claimed | { refused: IneligibleReason | 'changed_meanwhile' } {
+    const raw = this.d.leads.get(leadId);
+    if (!raw || raw.campaignId !== c.id) return { refused: 'status_not_callable' };
+    const lead = this.withLists(raw);
+    const e = isEligibleForRecall(lead, eligibilityPolicy(c), now);
+    if (!e.eligible) {
+      this.retire(lead, e.reason, now);
+      return { refused: e.reason };
+    }
+    if (!this.d.leads.claim(lead, now)) return { refused: 'changed_meanwhile' };
+    const attempt = this.d.attempts.create({ campaignId: c.id, leadId: lead.id, contactId: lead.contactId, agentId, mode: c.dialingMode, at: now });
+    return { lead: { ...lead, status: 'in_progress' }, attempt };
   }
 
   /** A contact found on a list, or past its attempts, leaves the callable statuses so the prefilter stops returning it. */

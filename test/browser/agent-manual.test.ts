@@ -78,4 +78,44 @@ describeBrowser('agent page in manual mode (browser)', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  it('when an earlier customer is in manual access, then the agent calls them again from their details, on the number they pick, retry gap or not', async function () {
+    this.timeout(40_000);
+    const { product, browser } = fx;
+    const bea = await product.user('bea', 'agent', 'Bea', '1002');
+    const campaign = product.campaign({ name: 'Short list', dialingMode: 'manual', wrapUpSeconds: 1, retryMinutes: 60, agentIds: [bea] });
+    product.customer(campaign.id, { name: 'Quang Võ', phones: ['0902000011', '0901000011'] });
+    const token = await product.token('bea');
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await signIn(page, product.url, 'bea', '/agent');
+    await page.click(`[data-join="${campaign.id}"]`);
+    await page.click('#btn-ready');
+    await page.click('#btn-get-customer');
+    await page.waitForSelector('#number-choice:not([hidden])');
+    await page.click('#btn-call-now');
+    // The first number is busy: after the short wrap-up the agent is ready. A new customer comes and is skipped.
+    await page.waitForFunction(() => !document.getElementById('btn-get-customer')?.hidden && document.getElementById('agent-state')?.textContent === 'Ready', undefined, { timeout: 15_000 });
+    product.customer(campaign.id, { name: 'Hà Đỗ', phones: ['0901000012'] });
+    await page.click('#btn-get-customer');
+    await page.waitForFunction(() => document.getElementById('customer-name')?.textContent === 'Hà Đỗ');
+    await page.click('#dispo-skip');
+    await page.waitForSelector('#btn-get-customer:not([hidden])');
+    await page.click('#customer-list button:has-text("Quang Võ")');
+    await page.waitForSelector('#call-again');
+    const [earlier] = await apiGet(product.url, token, `/api/agent/campaigns/${campaign.id}/customers`);
+    assert.deepEqual([earlier.name, earlier.access], ['Quang Võ', 'manual']);
+    assert.deepEqual(await page.locator('#call-again button').allTextContents(), earlier.phones.map((p: string) => `Call ${p}`));
+    await page.click('#btn-call-again-1');
+    await page.waitForFunction(() => document.getElementById('call-status')?.textContent === 'Connected', undefined, { timeout: 15_000 });
+    const state = await apiGet(product.url, token, '/api/agent/state');
+    assert.equal(state.customer.name, 'Quang Võ');
+    const dialled = product.services.repos.attempts.get(state.customer.attemptId)?.phoneNumber;
+    assert.equal(dialled, state.customer.phones[1], 'the number picked in the details was dialled');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'agent-call-again.png') });
+    await page.click('#btn-hangup');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

@@ -72,6 +72,39 @@ describe('dialing modes through the ARI simulator', function () {
     assert.ok(h.messagesOf(a, 'agent.event').some((m) => m.event === 'quota_reached'));
   });
 
+  it('when an earlier customer is in manual access, then the agent may call them again at once on the number they choose, within the rules', async () => {
+    h = await EngineHarness.start({});
+    const a = h.agent('rita', '1001');
+    const c = h.campaign({ dialingMode: 'progressive', agentIds: [a], wrapUpSeconds: 2, retryMinutes: 30, quota: { kind: 'per_campaign', min: null, max: 2 } });
+    const busy = h.leads.add({ campaignId: c.id, contactId: null, name: 'Busy, then reached', phones: ['09020001', '09010009'] }, h.clock.now()).id;
+    h.bot(a, (m: Message) => {
+      if (m.type === 'agent.view' && m.view.allowed.dispose) try { h.engine.dispose(a, m.view.customer.attemptId, 'interested'); } catch { /* moved on */ }
+    });
+    h.engine.join(a, c.id);
+    h.engine.ready(a, c.id);
+    await h.run(() => h.leads.get(busy)!.status === 'failed_will_retry', 120_000);
+    h.addLeads(c.id, ['09070002', '09070003']);
+    await h.run(() => h.engine.view(a).atMaxQuota && h.engine.view(a).state.kind === 'ready', 120_000);
+    // The quota counts reached customers: the busy one did not count.
+    const customers = h.engine.customers(a, c.id);
+    assert.deepEqual(customers.map((x) => x.access), ['manual', 'manual', 'active']);
+    assert.equal(customers[0]!.leadId, busy);
+    expectRefused(() => h.engine.callEarlier(a, c.id, customers[2]!.leadId), 'E_TRANSITION_DENIED');
+    expectRefused(() => h.engine.callEarlier(a, c.id, customers[1]!.leadId), 'E_TRANSITION_DENIED');
+    expectRefused(() => h.engine.callEarlier(a, c.id, busy, 5), 'E_VALIDATION');
+    const waiting = h.leads.get(busy)!;
+    assert.ok(waiting.nextCallAt! > h.clock.now(), 'the busy customer rests for its retry minutes');
+    const view = h.engine.callEarlier(a, c.id, busy, 1);
+    assert.deepEqual([view.state.kind, view.customer?.leadId], ['ringing', busy], 'dialled at once, retry gap or not');
+    await h.run(() => h.leads.get(busy)!.status !== 'in_progress' && h.engine.view(a).state.kind === 'ready', 120_000);
+    const dialled = h.rows<{ phone_number: string }>('SELECT phone_number FROM dial_attempts WHERE lead_id = ? AND dialing_at IS NOT NULL ORDER BY id', busy);
+    assert.deepEqual(dialled.map((r) => r.phone_number), ['09020001', '09010009'], 'the second time on the number the agent chose');
+    assert.equal(h.leads.get(busy)!.status, 'success');
+
+    expectRefused(() => h.engine.callEarlier(a, c.id, busy), 'E_TRANSITION_DENIED');
+    assert.deepEqual(h.sim.control.errors, []);
+  });
+
   it('when a sticky campaign calls a contact back, then the agent who spoke with them gets the callback', async () => {
     h = await EngineHarness.start({});
     const agents = [h.agent('stan', '1001'), h.agent('stella', '1002')];

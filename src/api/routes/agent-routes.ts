@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AuthenticatedUser } from '../../services/auth-service';
 import type { DialerEngine } from '../../dialer/dialer-engine';
 import { DialerError, forbidden } from '../../errors';
@@ -6,7 +7,7 @@ import {
   agentCampaignDto, agentViewDto, answersBody, answersDto, callbackReminderDto, callNowBody, dispositionBody, dispositionDto, notReadyBody,
   receivedCustomerDto,
 } from '../schemas/agent-schemas';
-import { idParams } from '../schemas/common';
+import { idParams, pathId } from '../schemas/common';
 import { noBody } from '../schemas/pagination';
 
 export type DialerHandle = () => DialerEngine | undefined;
@@ -71,6 +72,13 @@ export function agentRoutes(dialer: DialerHandle): RouteSpec[] {
       summary: 'The customers handed to this agent in this session, oldest first, with what the agent may still do with each (customerAccess)',
       params: idParams, response: receivedCustomerDto.array(),
       handler: ({ actor, params }) => agentDialer(dialer, actor).customers(actor.id, params.id),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/agent/campaigns/:id/customers/:leadId/call', tag: 'agent', status: 200,
+      summary: 'Call an earlier customer again on the number chosen (phoneIndex): only one in "manual" access (quota reached or list '
+        + 'exhausted), while ready with no customer in hand, in agent-first modes; DNC, calling hours and attempts still apply',
+      params: z.object({ id: pathId, leadId: pathId }), body: callNowBody, response: agentViewDto,
+      handler: ({ actor, params, body }) => agentDialer(dialer, actor).callEarlier(actor.id, params.id, params.leadId, body?.phoneIndex),
     }),
     defineRoute({
       method: 'get', path: '/api/agent/reminders', tag: 'agent',

@@ -72,6 +72,15 @@ export function isEligible(lead: LeadSnapshot, policy: EligibilityPolicy, now: D
   return callingHoursEligibility(lead, policy, now);
 }
 
+/**
+ * Whether the agent who had `lead` may call it again now, from their list of earlier customers ("manual" access:
+ * quota reached or list exhausted). The agent decides the moment, so the retry gap and an early callback time do
+ * not hold them back; everything else does (lists, status, attempts, no-recall and abandon lockouts, calling hours).
+ */
+export function isEligibleForRecall(lead: LeadSnapshot, policy: EligibilityPolicy, now: Date): Eligibility {
+  return isEligible({ ...lead, nextCallAt: null, callbackAt: lead.status === 'callback_scheduled' ? null : lead.callbackAt }, policy, now);
+}
+
 export function abandonLockoutEnd(lead: Pick<LeadSnapshot, 'lastAbandonedAt'>, policy: Pick<EligibilityPolicy, 'abandonLockoutHours'>): Date | null {
   if (!lead.lastAbandonedAt) return null;
   const hours = policy.abandonLockoutHours ?? DEFAULT_ABANDON_LOCKOUT_HOURS;

@@ -14,6 +14,7 @@ export const OFFLINE_VIEW: AgentView = {
 
 /** The customer the middle and right areas show: the current one, or an earlier one the agent picked. */
 export interface ShownCustomer {
+  leadId: number;
   attemptId: number;
   name: string;
   phones: string[];
@@ -81,10 +82,10 @@ export class AgentApp {
   shown(): ShownCustomer | null {
     const cur = this.view.customer;
     if (this.selectedAttempt === null || this.selectedAttempt === cur?.attemptId) {
-      return cur ? { attemptId: cur.attemptId, name: cur.name, phones: cur.phones, access: 'active', current: true } : null;
+      return cur ? { leadId: cur.leadId, attemptId: cur.attemptId, name: cur.name, phones: cur.phones, access: 'active', current: true } : null;
     }
     const c = this.customers.find((x) => x.attemptId === this.selectedAttempt);
-    return c ? { attemptId: c.attemptId, name: c.name, phones: c.phones, access: c.access, current: false } : null;
+    return c ? { leadId: c.leadId, attemptId: c.attemptId, name: c.name, phones: c.phones, access: c.access, current: false } : null;
   }
 
   select(attemptId: number | null): void {
@@ -148,6 +149,18 @@ export class AgentApp {
       if (action === 'next-customer' || action === 'leave' || action === 'skip') await this.beforeMoveOn();
       await this.settle(() => api<AgentView>('POST', `/api/agent/campaigns/${campaignId}/${action}`, body));
       if (action === 'leave') await this.loadCampaigns();
+    } catch (err) {
+      this.alerts.error(err);
+    }
+  }
+
+  /** Calls an earlier customer (manual access) again; on success they become the customer in hand. */
+  async callEarlier(leadId: number, phoneIndex: number): Promise<void> {
+    const campaignId = this.campaignId;
+    if (campaignId === null) return;
+    try {
+      await this.settle(() => api<AgentView>('POST', `/api/agent/campaigns/${campaignId}/customers/${leadId}/call`, { phoneIndex }));
+      this.select(null);
     } catch (err) {
       this.alerts.error(err);
     }

@@ -1,6 +1,7 @@
 import { api } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { t, type MessageKey } from './i18n.js';
+import { tf } from './page-format.js';
 import type { AgentApp, AgentArea, Change, ShownCustomer } from './agent-app.js';
 import type { Contact, CustomerContact, CustomValue } from './agent-types.js';
 
@@ -102,7 +103,17 @@ export class AgentCustomerArea implements AgentArea {
         c.tags.length > 0 && kv('agent.field.tags', c.tags.join(', ')),
         c.stage && kv('agent.field.stage', c.stage),
         attempts !== undefined && kv('agent.field.attempts', String(attempts)),
-        editable && h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'btn-save-customer', class: 'secondary' }, t('agent.saveDetails')), status)));
+        editable && h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'btn-save-customer', class: 'secondary' }, t('agent.saveDetails')), status)),
+      !shown.current && shown.access === 'manual' && this.callAgain(shown));
+  }
+
+  /** An earlier customer in manual access (quota reached or list exhausted): the agent may call them again. */
+  private callAgain(shown: ShownCustomer): HTMLElement {
+    return h('div', { class: 'call-again', id: 'call-again' },
+      h('div', { class: 'k' }, t('agent.callAgain')),
+      ...shown.phones.map((phone, i) => h('button', {
+        type: 'button', class: 'ok', id: `btn-call-again-${i}`, onclick: () => { void this.app.callEarlier(shown.leadId, i); },
+      }, tf('agent.callNumber', { phone }))));
   }
 }
 

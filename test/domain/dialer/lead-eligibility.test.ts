@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ContactStatus } from '../../../src/domain/contact-status';
-import { isEligible, type EligibilityPolicy, type IneligibleReason } from '../../../src/domain/dialer/lead-eligibility';
+import { isEligible, isEligibleForRecall, type EligibilityPolicy, type IneligibleReason } from '../../../src/domain/dialer/lead-eligibility';
 import type { LeadSnapshot } from '../../../src/domain/dialer/lead-snapshot';
 import { aLead } from './a-lead';
 
@@ -93,5 +93,30 @@ describe('lead eligibility', () => {
         assert.deepEqual(result, inside ? { eligible: true } : { eligible: false, reason: 'outside_calling_hours' });
       });
     }
+  });
+});
+
+describe('an agent calling an earlier customer again (manual access)', () => {
+  const rows: [string, Partial<LeadSnapshot>, Partial<EligibilityPolicy>, IneligibleReason | 'eligible'][] = [
+    ['busy a minute ago: the retry gap does not hold the agent back', { status: 'failed_will_retry', attempts: 1, nextCallAt: mins(30) }, {}, 'eligible'],
+    ['the customer asked for a callback later today', { status: 'callback_scheduled', attempts: 1, callbackAt: mins(120) }, {}, 'eligible'],
+    ['attempts used up', { status: 'failed_will_retry', attempts: 3, nextCallAt: mins(30) }, {}, 'attempts_exhausted'],
+    ['put on the DNC list since', { status: 'failed_will_retry', attempts: 1, onDnc: true }, {}, 'on_dnc'],
+    ['already settled', { status: 'success', attempts: 1 }, {}, 'status_not_callable'],
+    ['asked not to be called again', { status: 'do_not_call_again', attempts: 1, doNotCallUntil: mins(60 * 24 * 30) }, {}, 'no_recall_period'],
+    ['abandoned by the dialer an hour ago', { status: 'failed_will_retry', attempts: 1, lastAbandonedAt: mins(-60) }, {}, 'abandon_lockout'],
+    ['outside calling hours at the customer', { status: 'failed_will_retry', attempts: 1 }, { callingHours: { start: '12:00', end: '20:00' } }, 'outside_calling_hours'],
+  ];
+  for (const [when, lead, policy, expected] of rows) {
+    it(`when ${when}, then ${expected}`, () => {
+      const e = isEligibleForRecall(aLead(lead), aPolicy(policy), NOW);
+      assert.equal(e.eligible ? 'eligible' : e.reason, expected);
+    });
+  }
+
+  it('when the list would not offer it yet, then only the retry gap and the callback time are what the agent may skip', () => {
+    const lead = aLead({ status: 'failed_will_retry', attempts: 1, nextCallAt: mins(30) });
+    assert.deepEqual(isEligible(lead, aPolicy(), NOW), { eligible: false, reason: 'retry_not_due', until: mins(30) });
+    assert.deepEqual(isEligibleForRecall(lead, aPolicy(), NOW), { eligible: true });
   });
 });
