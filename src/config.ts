@@ -47,6 +47,7 @@ export const configSchema = z.object({
     pacingIntervalMs: int(100, 60_000).describe('Predictive: how often the pacer looks again when no call or agent event asked it to, in ms.'),
     idleRetrySeconds: int(1, 3600).describe('A ready agent with nothing to call: longest wait before the list is read again (sooner when a contact falls due).'),
     recoveryTimeoutSeconds: int(1, 3600).describe('After a restart, how long calls found open wait for telephony before they are settled without it.'),
+    agentAwaySeconds: int(10, 3600).describe('An agent whose page has been closed (no WebSocket) this long leaves their campaign; one on a call or in wrap-up leaves once it is over.'),
   }),
   phone: z.object({
     defaultRegion: z.string().length(2).describe('ISO country used to read numbers written without a country code (VN reads 0912… as +84912…).'),

@@ -79,7 +79,11 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
     beforeApi: (express) => serveWeb(express, services.auth),
   });
   const http = await startHttpServer(app, config.host, config.port);
-  holder.hub = new WsHub({ server: http.server, auth: services.auth, log: log.child({ component: 'ws' }), authorizeTopic: topicAuthorizer(services.campaigns) });
+  holder.hub = new WsHub({
+    server: http.server, auth: services.auth, log: log.child({ component: 'ws' }), authorizeTopic: topicAuthorizer(services.campaigns),
+    onConnect: (actor) => { if (actor.role === 'agent') engine.agentConnected(actor.id); },
+    onLastDisconnect: (actor) => { if (actor.role === 'agent') engine.agentDisconnected(actor.id); },
+  });
   const scheduler = new CampaignScheduler(services.campaigns, systemClock, systemTimers, log.child({ component: 'campaign-scheduler' }));
   scheduler.start();
   // The engine first: it must hear the first orphan report telephony makes on connecting.

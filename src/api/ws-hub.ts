@@ -32,11 +32,15 @@ export interface WsHubOptions {
   /** Above this many buffered bytes, keyed messages are coalesced instead of queued. */
   slowSocketBytes?: number;
   onConnect?: (actor: AuthenticatedUser) => void;
+  /** A user's last open socket closed (their page is gone, or their session ended). */
+  onLastDisconnect?: (actor: AuthenticatedUser) => void;
 }
 
 interface Client {
   socket: WebSocket;
   actor: AuthenticatedUser;
+  /** The session it was opened with: checked again at every heartbeat. */
+  token: string;
   topics: Set<string>;
   alive: boolean;
   pending: Map<string, ServerMessage>;
@@ -85,21 +89,22 @@ export class WsHub {
     if (url.pathname !== this.path) return;
     const token = tokenFrom(req);
     const actor = token ? this.options.auth.authenticate(token) : undefined;
-    if (!actor || !sameOrigin(req)) {
+    if (!token || !actor || !sameOrigin(req)) {
       socket.end(`HTTP/1.1 ${actor ? '403 Forbidden' : '401 Unauthorized'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, actor));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, actor, token));
   };
 
-  private accept(socket: WebSocket, actor: AuthenticatedUser): void {
-    const client: Client = { socket, actor, topics: new Set([`user:${actor.id}`]), alive: true, pending: new Map() };
+  private accept(socket: WebSocket, actor: AuthenticatedUser, token: string): void {
+    const client: Client = { socket, actor, token, topics: new Set([`user:${actor.id}`]), alive: true, pending: new Map() };
     this.clients.add(client);
     socket.on('pong', () => { client.alive = true; });
     socket.on('message', (data) => this.onMessage(client, data.toString()));
     socket.on('close', () => {
       this.clients.delete(client);
       if (client.flushTimer) clearTimeout(client.flushTimer);
+      if (![...this.clients].some((c) => c.actor.id === actor.id)) this.options.onLastDisconnect?.(actor);
     });
     socket.on('error', (err) => this.options.log.warn('websocket error', { err, userId: actor.id }));
     this.send(client, { type: 'hello', user: { id: actor.id, role: actor.role, username: actor.user.username } });
@@ -138,6 +143,11 @@ export class WsHub {
     for (const client of this.clients) {
       if (!client.alive) {
         client.socket.terminate();
+        continue;
+      }
+      // Logged out elsewhere, expired, or the user was deactivated: the socket goes with the session.
+      if (!this.options.auth.isValid(client.token)) {
+        client.socket.close(4401, 'session ended');
         continue;
       }
       client.alive = false;

@@ -9,6 +9,7 @@ import { DialerError, notFound } from '../errors';
 import { AgentCustomers, type ReceivedCustomer } from './agent-customers';
 import { offlineView, type AgentView } from './agent-view';
 import { CallResults } from './call-results';
+import { AgentPresence } from './agent-presence';
 import { CallbackReminders, type CallbackReminder } from './callback-reminders';
 import { CampaignRunner } from './campaign-runner';
 import type { StoredSession } from './dialer-ports';
@@ -33,6 +34,7 @@ export class DialerEngine {
   private readonly results: CallResults;
   private readonly recovery: Recovery;
   private readonly reminders: CallbackReminders;
+  private readonly presence: AgentPresence;
   private readonly live: LivePublisher;
   private readonly log: Logger;
   private readonly unsubscribe: (() => void)[] = [];
@@ -45,6 +47,7 @@ export class DialerEngine {
     this.results = new CallResults({ leads: d.leads, attempts: d.attempts, clock: d.clock, log: this.log });
     this.recovery = new Recovery(d, this.results, this.log, () => this.wakeAll());
     this.reminders = new CallbackReminders(d, this.log);
+    this.presence = new AgentPresence(d.timers, d.settings.agentAwayMs, (id) => this.leaveIfIdle(id));
     this.live = new LivePublisher(d, (id) => this.snapshotOf(id));
   }
 
@@ -69,6 +72,7 @@ export class DialerEngine {
     for (const u of this.unsubscribe.splice(0)) u();
     this.d.timers.clearTimeout(this.syncTimer);
     this.reminders.stop();
+    this.presence.stop();
     this.live.stop();
     for (const r of this.runners.values()) {
       r.pool?.stop();
@@ -119,6 +123,8 @@ export class DialerEngine {
       // The phone call the agent was on (if any) died with the old process: not ready until they say otherwise.
       s.apply({ type: 'telephonyLost' });
       this.agentCampaign.set(stored.agentId, r.id);
+      // No page is connected to a new process yet: an agent whose page does not come back leaves in time.
+      this.presence.disconnected(stored.agentId);
     }
   }
 
@@ -198,6 +204,26 @@ export class DialerEngine {
     r.join(agentId);
     this.agentCampaign.set(agentId, campaignId);
     return this.view(agentId);
+  }
+
+  /** The agent's page connected (their first WebSocket). */
+  agentConnected(agentId: UserId): void {
+    this.presence.connected(agentId);
+  }
+
+  /** The agent's last page connection closed: unless one comes back in time, they leave their campaign. */
+  agentDisconnected(agentId: UserId): void {
+    this.presence.disconnected(agentId);
+  }
+
+  private leaveIfIdle(agentId: UserId): boolean {
+    const campaignId = this.agentCampaign.get(agentId);
+    const s = campaignId === undefined ? undefined : this.runners.get(campaignId)?.sessions.get(agentId);
+    if (campaignId === undefined || !s) return true;
+    if (s.kind === 'ringing' || s.kind === 'talking' || s.kind === 'wrap_up') return false;
+    this.log.info('agent left: their page has been closed', { agentId, campaignId, state: s.kind });
+    this.runners.get(campaignId)!.leave(agentId);
+    return true;
   }
 
   /** The runner of the campaign the agent is joined to; `campaignId` must name it. */

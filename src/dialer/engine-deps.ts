@@ -24,12 +24,14 @@ export interface DialerSettings {
   recoveryTimeoutMs: number;
   /** Predictive: the rolling window the abandon rate is held over (besides the whole campaign). */
   rollingWindowMinutes: number;
+  /** An agent whose page stayed disconnected this long leaves their campaign (once off the phone). */
+  agentAwayMs: number;
 }
 
 export const DEFAULT_DIALER_SETTINGS: DialerSettings = {
   ringTimeoutSeconds: 15, agentRingTimeoutSeconds: 20, holdMaxSeconds: 2, mohClass: 'default',
   safeHarborMedia: ['sound:dialer-safe-harbor'], ivrMaxLines: 10, ivrInvalidMedia: ['sound:dialer-invalid-choice'],
-  pacingIntervalMs: 1000, idleRetryMs: 30_000, recoveryTimeoutMs: 30_000, rollingWindowMinutes: 60,
+  pacingIntervalMs: 1000, idleRetryMs: 30_000, recoveryTimeoutMs: 30_000, rollingWindowMinutes: 60, agentAwayMs: 90_000,
 };
 
 export interface EngineDeps {

@@ -43,6 +43,13 @@ export class AuthService {
     return { id: user.id, role: user.role, user };
   }
 
+  /** Whether the session is still valid, without counting this as a use (it does not push the expiry back). */
+  isValid(token: string): boolean {
+    const session = this.sessions.get(sha256(token));
+    if (!session || new Date(session.expiresAt) <= this.clock.now()) return false;
+    return this.users.get(session.userId)?.active === true;
+  }
+
   logout(token: string): void {
     this.sessions.delete(sha256(token));
   }

@@ -82,4 +82,48 @@ describe('the WebSocket hub', () => {
     assert.equal(hub.publish('campaign:7', { type: 'stats' }), 0);
     c.ws.close();
   });
+
+  describe('presence and session end', () => {
+    let presence: WsHub;
+    const events: string[] = [];
+    beforeEach(() => {
+      events.length = 0;
+      hub.close();
+      presence = hub = new WsHub({
+        server: app.http.server, auth: app.services.auth, log: createLogger({ level: 'error', console: false }),
+        authorizeTopic: () => true, pingIntervalMs: 30,
+        onConnect: (actor) => events.push(`connect ${actor.user.username}`),
+        onLastDisconnect: (actor) => events.push(`gone ${actor.user.username}`),
+      });
+    });
+    const until = async (test: () => boolean) => {
+      const limit = Date.now() + 2000;
+      while (!test()) {
+        if (Date.now() > limit) throw new Error(`timed out: ${events.join(', ')}`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    };
+
+    it('when a user with two pages closes one, then nothing is reported; when the last one closes, then the user is gone', async () => {
+      const { token } = await app.login('agent', 'pat');
+      const one = await connect(wsUrl(), { authorization: `Bearer ${token}` });
+      const two = await connect(wsUrl(), { authorization: `Bearer ${token}` });
+      assert.equal(presence.connectionCount, 2);
+      one.ws.close();
+      await until(() => presence.connectionCount === 1);
+      assert.deepEqual(events, ['connect pat', 'connect pat']);
+      two.ws.close();
+      await until(() => events.length === 3);
+      assert.equal(events[2], 'gone pat');
+    });
+
+    it('when the session behind a socket ends (logout elsewhere), then the next heartbeat closes it with 4401 and the user is gone', async () => {
+      const { token } = await app.login('agent', 'kim');
+      const c = await connect(wsUrl(), { authorization: `Bearer ${token}` });
+      const closed = new Promise<number>((resolve) => c.ws.once('close', (code) => resolve(code)));
+      app.services.auth.logout(token);
+      assert.equal(await closed, 4401);
+      await until(() => events.includes('gone kim'));
+    });
+  });
 });

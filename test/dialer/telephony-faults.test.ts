@@ -91,4 +91,36 @@ describe('telephony faults under the engine', function () {
     assert.deepEqual(h.leadsOf(c.id).map((l) => l.attempts), h.leadsOf(c.id).map(() => 1), 'one attempt each');
     assert.deepEqual(h.sim.control.errors, []);
   });
+
+  it('when an agent closes their page, then they leave the campaign after the wait, and one still on a call only once it is over', async () => {
+    h = await EngineHarness.start({ settings: { agentAwayMs: 90_000 } });
+    const [idle, busy] = [h.agent('ida', '1001'), h.agent('bo', '1002')];
+    const c = h.campaign({ dialingMode: 'preview', previewSeconds: null, agentIds: [idle, busy], wrapUpSeconds: 5 });
+    h.addLeads(c.id, ['09150001']);
+    h.sim.control.setBehaviour('0915*', { result: 'answer', ringMs: 1000, talkMs: 600_000 });
+    for (const a of [idle, busy]) { h.engine.join(a, c.id); h.engine.agentConnected(a); }
+    h.engine.notReady(idle, c.id, 'lunch');
+    h.engine.ready(busy, c.id);
+    h.engine.callNow(busy, c.id);
+    await h.run(() => h.engine.view(busy).state.kind === 'talking', 60_000);
+
+    for (const a of [idle, busy]) h.engine.agentDisconnected(a);
+    const away = h.clock.now().getTime();
+    await h.run(() => h.engine.view(idle).state.kind === 'offline', 600_000);
+    assert.equal(h.clock.now().getTime() - away, 90_000, 'after the wait, not before');
+    assert.equal(h.engine.view(busy).state.kind, 'talking', 'the call goes on without the page');
+
+    h.engine.hangup(busy, c.id);
+    await h.run(() => h.engine.view(busy).state.kind === 'offline', 600_000);
+    assert.ok(h.clock.now().getTime() - away >= 180_000, 'left at a later look, once free');
+    const lead = h.leadsOf(c.id)[0]!;
+    assert.deepEqual([lead.status, lead.attempts], ['success', 1], 'the call they were on counts');
+
+    h.engine.join(idle, c.id);
+    h.engine.agentDisconnected(idle);
+    await h.run(() => false, 30_000);
+    h.engine.agentConnected(idle);
+    await h.run(() => false, 300_000);
+    assert.equal(h.engine.view(idle).state.kind, 'not_ready', 'back in time: still there');
+  });
 });

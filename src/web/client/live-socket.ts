@@ -38,9 +38,14 @@ export class LiveSocket {
         /* a malformed frame is dropped */
       }
     };
-    socket.onclose = () => {
+    socket.onclose = (ev) => {
       this.onStatus(false);
       if (this.closed) return;
+      // The server closes with 4401 when the session behind the socket ended (logged out elsewhere, expired).
+      if (ev.code === 4401) {
+        location.href = '/login';
+        return;
+      }
       const delay = Math.min(10_000, 250 * 2 ** this.attempt++) * (0.75 + Math.random() / 2);
       setTimeout(() => this.open(), delay);
     };

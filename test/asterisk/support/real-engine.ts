@@ -73,7 +73,8 @@ export class RealEngine {
         toUser: (id, m) => { const l = this.listeners.get(id); if (l) setImmediate(() => l(m as Pushed)); },
         toTopic: () => undefined, isWatched: () => false,
       },
-      settings: { pacingIntervalMs: 500, ...this.settings },
+      // Test agents are bots without a page: they never connect, so their absence must not take them out.
+      settings: { pacingIntervalMs: 500, agentAwayMs: 7 * 86_400_000, ...this.settings },
     });
     holder.engine = this.engine;
     this.watchOriginates();

@@ -137,7 +137,8 @@ export class EngineHarness {
     const engine = createDialer({
       services, telephony: dialerTelephonyOf(telephony), leads, notifier: this.notifier(), clock: this.clock, timers, log,
       random: createSeededRandom(this.opts.seed ?? 42), blocks: { check: (n) => (this.dnc.has(n) ? 'dnc' : null) },
-      settings: { pacingIntervalMs: 2000, idleRetryMs: 60_000, recoveryTimeoutMs: 10_000, ...this.opts.settings },
+      // Test agents are bots without a page: they never connect, so their absence must not take them out.
+      settings: { pacingIntervalMs: 2000, idleRetryMs: 60_000, recoveryTimeoutMs: 10_000, agentAwayMs: 7 * 86_400_000, ...this.opts.settings },
     });
     holder.engine = engine;
     this.countRequests(telephony);
