@@ -3,12 +3,12 @@ import type { ImportCell } from '../domain/import-mapping';
 import type { Actor, UserId } from '../domain/roles';
 import { DialerError } from '../errors';
 import { csvLine } from '../spreadsheet/csv-line';
-import { writeXlsx } from '../spreadsheet/write-xlsx';
 import type { CampaignListRepository } from '../store/campaign-list-repository';
 import type { ContactRepository } from '../store/contact-repository';
 import type { UserRepository } from '../store/user-repository';
 import type { CampaignListService } from './campaign-list-service';
-import { XLSX_EXPORT_MAX_ROWS, type TextSink } from './contact-export-service';
+import { XLSX_EXPORT_MAX_ROWS, yieldToEvents, type TextSink } from './contact-export-service';
+import { writeXlsxOffThread } from './write-xlsx-off-thread';
 import { CSV_BOM, XLSX_TYPE, type DownloadFile } from './import-templates';
 
 export const CAMPAIGN_LIST_COLUMNS = [
@@ -45,7 +45,7 @@ export class CampaignListExportService {
     }
   }
 
-  xlsx(actor: Actor, campaignId: number): DownloadFile {
+  async xlsx(actor: Actor, campaignId: number): Promise<DownloadFile> {
     this.check(actor, campaignId);
     const agents = this.agentNames();
     const rows: ImportCell[][] = [CAMPAIGN_LIST_COLUMNS];
@@ -57,8 +57,9 @@ export class CampaignListExportService {
       }
       rows.push(...this.rows(page, agents));
       after = page[page.length - 1]!.id;
+      await yieldToEvents();
     }
-    return { fileName: `campaign-${campaignId}-list.xlsx`, contentType: XLSX_TYPE, body: writeXlsx([{ name: 'List', rows }]) };
+    return { fileName: `campaign-${campaignId}-list.xlsx`, contentType: XLSX_TYPE, body: await writeXlsxOffThread([{ name: 'List', rows }]) };
   }
 
   private rows(page: CampaignEntry[], agents: ReadonlyMap<UserId, string>): ImportCell[][] {

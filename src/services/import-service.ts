@@ -128,7 +128,7 @@ export class ImportService {
   }
 
   /** The rejected and duplicate rows as an .xlsx file. */
-  rejectedReport(actor: Actor, id: number): DownloadFile {
+  rejectedReport(actor: Actor, id: number): Promise<DownloadFile> {
     const job = this.get(actor, id);
     return rejectedRowsReport(job, this.jobs.rejections(id, 0, this.settings.maxReportRows));
   }

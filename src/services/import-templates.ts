@@ -2,6 +2,7 @@ import type { ImportKind, ImportJob, ImportRejection } from '../domain/import-jo
 import type { ImportCell } from '../domain/import-mapping';
 import { csvLine } from '../spreadsheet/csv-line';
 import { writeXlsx } from '../spreadsheet/write-xlsx';
+import { writeXlsxOffThread } from './write-xlsx-off-thread';
 
 /** Column headers of the contact template and of contact exports (an export imports back as is). */
 export const CONTACT_COLUMNS = ['Name', 'Phone', 'Phone 2', 'Phone 3', 'Email', 'Address', 'Birthday', 'Tags', 'Stage', 'Source', 'Timezone', 'Agent'];
@@ -50,7 +51,7 @@ export function importTemplate(kind: ImportKind, format: 'xlsx' | 'csv'): Downlo
 }
 
 /** The rows an import did not write, with row number and reason, followed by their original cells. */
-export function rejectedRowsReport(job: ImportJob, rejections: readonly ImportRejection[]): DownloadFile {
+export async function rejectedRowsReport(job: ImportJob, rejections: readonly ImportRejection[]): Promise<DownloadFile> {
   const headers = job.options?.headers ?? [];
   const rows: ImportCell[][] = [['Row', 'Result', 'Reason', ...headers]];
   for (const r of rejections) rows.push([r.row, r.kind, r.reason, ...r.cells]);
@@ -61,7 +62,8 @@ export function rejectedRowsReport(job: ImportJob, rejections: readonly ImportRe
     ['File', job.fileName], ['Status', job.status], ['Rows', job.rowsTotal], ['Imported', job.counts.imported], ['Updated', job.counts.updated],
     ['Duplicate', job.counts.duplicate], ['Rejected', job.counts.rejected], ['On DNC list or blacklist', job.counts.blockedHits], ['Error', job.error],
   ];
-  const body = writeXlsx([
+  // Up to import.maxReportRows rows: built off the main thread like the exports.
+  const body = await writeXlsxOffThread([
     { name: 'Rejected rows', rows, widths: [8, 10, 60, ...headers.map(() => 18)] },
     { name: 'Summary', rows: summary, widths: [26, 40] },
   ]);

@@ -82,7 +82,7 @@ export function campaignListRoutes(lists: CampaignListService, exporter: Campaig
       summary: 'Download a campaign\'s list with statuses, attempts and dispositions: CSV (streamed) or .xlsx (up to 100,000 rows)',
       body: campaignListExportBody,
       handler: async ({ actor, body, res }) => {
-        if (body.format === 'xlsx') return sendFile(res, exporter.xlsx(actor, body.campaignId));
+        if (body.format === 'xlsx') return sendFile(res, await exporter.xlsx(actor, body.campaignId));
         exporter.check(actor, body.campaignId);
         const download = startDownload(res, `campaign-${body.campaignId}-list.csv`, CSV_TYPE);
         await exporter.writeCsv(actor, body.campaignId, download);

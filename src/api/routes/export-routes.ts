@@ -19,7 +19,7 @@ export function exportRoutes(exporter: ContactExportService): RouteSpec[] {
       summary: 'Download the contacts matching a filter: CSV (streamed, any size) or .xlsx (up to 100,000 rows), in the import template\'s columns',
       handler: async ({ actor, body, res }) => {
         const filters = toContactQuery({ ...(body.filter ?? {}), savedFilterId: body.savedFilterId });
-        if (body.format === 'xlsx') return sendFile(res, exporter.xlsx(actor, filters));
+        if (body.format === 'xlsx') return sendFile(res, await exporter.xlsx(actor, filters));
         exporter.checkAllowed(actor, filters);
         const download = startDownload(res, 'contacts.csv', CSV_TYPE);
         await exporter.writeCsv(actor, filters, download);

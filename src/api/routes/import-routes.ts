@@ -57,7 +57,7 @@ export function importRoutes(imports: ImportService, maxFileBytes: number): Rout
     defineRoute({
       method: 'get', path: '/api/imports/:id/rejected.xlsx', tag: 'imports', summary: 'Rows not written, with row number and reason, as .xlsx',
       params: idParams, produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      handler: ({ actor, params, res }) => { sendFile(res, imports.rejectedReport(actor, params.id)); },
+      handler: async ({ actor, params, res }) => { sendFile(res, await imports.rejectedReport(actor, params.id)); },
     }),
     defineRoute({
       method: 'delete', path: '/api/imports/:id', tag: 'imports', summary: 'Discard an import that is not running, with its file', params: idParams,
