@@ -1,4 +1,6 @@
-/** A small deterministic random source (mulberry32): the same seed gives the same simulated day. */
+import { createSeededRandom as uniformSource } from '../domain/dialer/seeded-random';
+
+/** A small deterministic random source (the engine's mulberry32): the same seed gives the same simulated day. */
 export interface SeededRandom {
   /** A float in [0, 1). */
   next(): number;
@@ -9,14 +11,7 @@ export interface SeededRandom {
 }
 
 export function createSeededRandom(seed: number): SeededRandom {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = uniformSource(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
