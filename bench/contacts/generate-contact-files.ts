@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import * as XLSX from '@e965/xlsx';
+import { createSeededRandom } from '../../src/domain/dialer/seeded-random';
 
 /**
  * Deterministic contact files as Vietnamese CRMs export them: names with diacritics, phones written
@@ -22,18 +23,6 @@ const STAGES = ['new', 'contacted', 'qualified', 'won', 'lost'];
 const SOURCES = ['facebook', 'website', 'zalo', 'hotline', 'event', 'referral'];
 
 export const CSV_HEADER = ['Họ và tên', 'Số điện thoại', 'Email', 'Ngày sinh', 'Tags', 'Giai đoạn', 'Nguồn'];
-
-/** A small fast PRNG (mulberry32), so a row's content depends only on its index. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FAMILY_TOTAL = FAMILY.reduce((s, [, w]) => s + w, 0);
 function family(r: number): string {
@@ -64,7 +53,7 @@ function written(nat: string, form: number): string | number {
 }
 
 export function row(i: number): (string | number)[] {
-  const r = rng(i * 2654435761);
+  const r = createSeededRandom(i * 2654435761);
   const name = `${family(r())} ${MIDDLE[Math.floor(r() * MIDDLE.length)]} ${GIVEN[Math.floor(r() * GIVEN.length)]}`;
   const phone = written(nationalNumber(i), Math.floor(r() * 8));
   const email = r() < 0.5 ? `kh${i}@example.vn` : '';
