@@ -11,23 +11,21 @@ import type { Services } from '../../services/create-services';
 import { defineRoute, type RouteSpec } from '../route';
 import { idParams } from '../schemas/common';
 import { contactDto } from '../schemas/contact-schemas';
+import { scriptQuestionDto } from '../schemas/script-schemas';
 import { agentDialer, type DialerHandle } from './agent-routes';
 
-const agentScriptDto = z.object({
-  id: z.number().int(), name: z.string(), guidance: z.string(),
-  questions: z.array(z.object({
-    id: z.number().int(), position: z.number().int(), kind: z.enum(['free_text', 'single_choice', 'multiple_choice']), text: z.string(), options: z.array(z.string()),
-  })),
+export const agentScriptDto = z.object({
+  id: z.number().int(), name: z.string(), guidance: z.string(), questions: z.array(scriptQuestionDto),
 }).describe('The script an agent works with: guidance and questions in order');
 
-const progressDto = z.object({
+export const progressDto = z.object({
   quota: z.object({ kind: z.enum(['none', 'per_day', 'per_campaign']), min: z.number().int().nullable(), max: z.number().int().nullable() }),
   counted: z.number().int().describe('Customers counted toward the quota (disposed, skip excepted) in its window'),
   remaining: z.number().int().nullable(),
   calls: z.number().int(), talkMs: z.number(), dispositions: z.partialRecord(z.enum(DISPOSITIONS), z.number().int()),
 });
 
-const customerContactDto = z.object({
+export const customerContactDto = z.object({
   contact: contactDto,
   editable: z.boolean().describe('The customer is the current one, or behaves as in manual mode (engine customer access)'),
 });

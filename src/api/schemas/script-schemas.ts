@@ -29,6 +29,10 @@ export const reorderBody = z.object({ questionIds: z.array(id).max(200) }).stric
 
 export const scriptQuestionParams = z.object({ id: pathId, questionId: pathId });
 
+export const scriptQuestionDto = z.object({
+  id: z.number().int(), position: z.number().int(), kind: z.enum(QUESTION_KINDS), text: z.string(), options: z.array(z.string()),
+});
+
 export const scriptDto = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -36,9 +40,7 @@ export const scriptDto = z.object({
   sharedWith: z.array(z.number().int()),
   guidance: z.string(),
   createdBy: z.number().int(),
-  questions: z.array(z.object({
-    id: z.number().int(), position: z.number().int(), kind: z.enum(QUESTION_KINDS), text: z.string(), options: z.array(z.string()),
-  })),
+  questions: z.array(scriptQuestionDto),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,7 +1,7 @@
 import { h } from './dom.js';
 import { field, numberInput, readNumber, readText, selectInput, textInput } from './admin-form.js';
 import { label, withTitle } from './admin-label.js';
-import type { IvrConfig, IvrStep } from './admin-types.js';
+import type { IvrConfig, IvrDigit, IvrStep } from './admin-types.js';
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#'];
 
@@ -62,14 +62,15 @@ export function readIvr(form: HTMLFormElement): IvrConfig {
     const kind = readText(form, `${p}kind`) === 'question' ? 'question' : 'prompt';
     const step: IvrStep = { id: readText(form, `${p}id`).trim(), kind, sound: readText(form, `${p}sound`).trim() };
     if (kind === 'question') {
-      step.validDigits = [...readText(form, `${p}validDigits`).replace(/[\s,;]/g, '')];
+      // What was typed goes as typed: the server names the field when a character is not a keypad digit.
+      step.validDigits = [...readText(form, `${p}validDigits`).replace(/[\s,;]/g, '')] as IvrDigit[];
       step.timeoutSeconds = optionalNumber(form, `${p}timeoutSeconds`);
       step.retries = optionalNumber(form, `${p}retries`);
       step.invalidSound = optionalText(form, `${p}invalidSound`);
     }
     steps.push(step);
   }
-  const digit = readText(form, 'ivr.agentTransfer.digit');
+  const digit = readText(form, 'ivr.agentTransfer.digit') as IvrDigit | '';
   const transferSound = optionalText(form, 'ivr.agentTransfer.sound');
   // Unset optional fields stay undefined: JSON.stringify leaves them out of the request.
   return { steps, agentTransfer: digit ? { digit, sound: transferSound } : null, goodbyeSound: optionalText(form, 'ivr.goodbyeSound') };

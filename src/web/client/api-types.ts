@@ -1,0 +1,436 @@
+// Generated from the API's answer schemas (src/api/web-types.ts) by `npm run web:types`: do not edit.
+// A test fails when this file is behind the schemas.
+
+export type User = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: "owner" | "admin" | "agent";
+  extension: string | null;
+  language: "en" | "vi";
+  active: boolean;
+  leadReceiving: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type Group = {
+  id: number;
+  name: string;
+  description: string;
+  memberIds: Array<number>;
+  createdAt: string;
+};
+
+export type ScriptQuestion = {
+  id: number;
+  position: number;
+  kind: "free_text" | "single_choice" | "multiple_choice";
+  text: string;
+  options: Array<string>;
+};
+
+export type Script = {
+  id: number;
+  name: string;
+  sharing: "all_admins" | "only_me" | "chosen_admins";
+  sharedWith: Array<number>;
+  guidance: string;
+  createdBy: number;
+  questions: Array<ScriptQuestion>;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type Campaign = {
+  name: string;
+  dialingMode: "manual" | "preview" | "progressive" | "predictive" | "ivr" | "callback";
+  scriptId: number | null;
+  startAt: string | null;
+  endAt: string | null;
+  callerId: string | null;
+  maxAttempts: number;
+  retryMinutes: number;
+  noRecallDays: number;
+  wrapUpSeconds: number;
+  previewSeconds: number | null;
+  quota: {
+    kind: "none" | "per_day" | "per_campaign";
+    min: number | null;
+    max: number | null;
+  };
+  stickyAgent: boolean;
+  abandonRateTarget: number;
+  maxLinesPerAgent: number;
+  callingHours: {
+    start: string;
+    end: string;
+    weekdays: Array<number>;
+  };
+  timezone: string;
+  recordCalls: boolean;
+  machineAction: "hangup" | "message";
+  machineMessage: string | null;
+  abandonLockoutHours: number;
+  managerIds: Array<number>;
+  agentIds: Array<number>;
+  agentGroupIds: Array<number>;
+  ivr: {
+    steps: Array<{
+      id: string;
+      kind: "prompt" | "question";
+      sound: string;
+      validDigits?: Array<"0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "*" | "#">;
+      timeoutSeconds?: number;
+      retries?: number;
+      invalidSound?: string;
+    }>;
+    agentTransfer?: {
+      digit: "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "*" | "#";
+      sound?: string;
+    } | null;
+    goodbyeSound?: string;
+  } | null;
+  id: number;
+  state: "draft" | "pending_approval" | "approved" | "rejected" | "scheduled" | "running" | "paused" | "ended";
+  createdBy: number;
+  createdAt: string;
+  updatedAt: string;
+  reviewNote: string | null;
+  reviewedBy: number | null;
+  reviewedAt: string | null;
+  activatedAt: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  /** Lifecycle actions this user may take now */
+  allowedActions: Array<"submit" | "approve" | "reject" | "activate" | "pause" | "resume" | "end">;
+  canEdit: boolean;
+  canDelete: boolean;
+};
+
+export type CampaignEvent = {
+  id: number;
+  campaignId: number;
+  action: "edit" | "delete" | "submit" | "approve" | "reject" | "activate" | "pause" | "resume" | "end" | "start" | "finish" | "create";
+  fromState: "draft" | "pending_approval" | "approved" | "rejected" | "scheduled" | "running" | "paused" | "ended" | null;
+  toState: "draft" | "pending_approval" | "approved" | "rejected" | "scheduled" | "running" | "paused" | "ended";
+  actorId: number | null;
+  note: string | null;
+  at: string;
+};
+
+export type Contact = {
+  id: number;
+  name: string;
+  phones: Array<{
+    e164: string;
+    type: string;
+  }>;
+  email: string | null;
+  address: string | null;
+  birthday: string | null;
+  customFields: Record<string, string | number | boolean | null>;
+  tags: Array<string>;
+  stage: string | null;
+  source: string | null;
+  timezone: string | null;
+  ownerId: number | null;
+  createdBy: number | null;
+  doNotContact: boolean;
+  doNotContactReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type ContactPage = {
+  items: Array<Contact>;
+  /** Exact up to 1,000; beyond, totalExact is false and there are more */
+  total: number;
+  limit: number;
+  offset: number;
+  totalExact: boolean;
+};
+
+export type ContactGroup = {
+  id: number;
+  name: string;
+  description: string;
+  size: number;
+  createdBy: number | null;
+  createdAt: string;
+};
+
+export type SavedFilter = {
+  id: number;
+  name: string;
+  userId: number;
+  shared: boolean;
+  filter: {
+    name?: string;
+    phone?: string;
+    tags?: Array<string>;
+    stage?: string;
+    ownerId?: number | "none";
+    createdFrom?: string;
+    createdTo?: string;
+    groupId?: number;
+    doNotContact?: boolean;
+  };
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type BlockedNumber = {
+  e164: string;
+  list: "dnc" | "blacklist";
+  reason: string;
+  source: string;
+  createdBy: number | null;
+  createdAt: string;
+};
+
+export type ImportJob = {
+  id: number;
+  kind: "contacts" | "dnc" | "blacklist";
+  status: "uploaded" | "running" | "done" | "failed";
+  fileName: string;
+  format: "csv" | "xlsx" | "xls";
+  fileBytes: number;
+  options: {
+    sheet: string;
+    headers: Array<string>;
+    mapping: {
+      fields: Record<string, number>;
+      custom: Record<string, number>;
+      reason?: number;
+    };
+    onExisting: "skip" | "update";
+    tags: Array<string>;
+    source: string | null;
+    reason: string | null;
+    campaignId: number | null;
+  } | null;
+  /** Data rows of the sheet (header excluded), known once the job reads the file */
+  rowsTotal: number | null;
+  rowsDone: number;
+  counts: {
+    imported: number;
+    updated: number;
+    duplicate: number;
+    rejected: number;
+    blockedHits: number;
+    listed: number;
+  };
+  error: string | null;
+  createdBy: number | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+};
+
+export type SheetPreview = {
+  sheet: string;
+  sheets: Array<string>;
+  headers: Array<string>;
+  rows: Array<{
+    row: number;
+    cells: Array<string | number | boolean | null>;
+  }>;
+  suggestedMapping: Record<string, string>;
+};
+
+export type ImportRejection = {
+  row: number;
+  kind: "rejected" | "duplicate";
+  reason: string;
+  cells: Array<string | number | boolean | null>;
+};
+
+export type CampaignEntry = {
+  id: number;
+  campaignId: number;
+  contactId: number;
+  name: string;
+  phone: string;
+  status: "not_started" | "in_progress" | "failed_will_retry" | "callback_scheduled" | "success" | "retries_exhausted" | "do_not_call_again" | "call_error" | "paused" | "blocked" | "dnc";
+  attempts: number;
+  nextCallAt: string | null;
+  callbackAt: string | null;
+  doNotCallUntil: string | null;
+  lastAbandonedAt: string | null;
+  lastOutcome: string | null;
+  lastDisposition: string | null;
+  agentId: number | null;
+  duplicateOk: boolean;
+  addedBy: number | null;
+  addedAt: string;
+  updatedAt: string;
+};
+
+export type AddToListResult = {
+  selected: number;
+  added: number;
+  alreadyListed: number;
+  duplicatePhones: number;
+  dnc: number;
+  blocked: number;
+};
+
+export type DuplicateGroup = {
+  phone: string;
+  entries: Array<CampaignEntry>;
+};
+
+export type AgentCampaign = {
+  id: number;
+  name: string;
+  mode: "manual" | "preview" | "progressive" | "predictive" | "ivr" | "callback";
+  scriptId: number | null;
+  wrapUpSeconds: number;
+  previewSeconds: number | null;
+  joined: boolean;
+};
+
+/** Everything the agent page shows; also pushed as the `agent.view` WebSocket message */
+export type AgentView = {
+  campaign: {
+    id: number;
+    name: string;
+    mode: "manual" | "preview" | "progressive" | "predictive" | "ivr" | "callback";
+    scriptId: number | null;
+    wrapUpSeconds: number;
+    previewSeconds: number | null;
+  } | null;
+  state: {
+    kind: "offline" | "ready" | "not_ready" | "previewing" | "ringing" | "talking" | "wrap_up" | "paused";
+    reason: string | null;
+    /** ISO-8601 UTC */
+    since: string;
+  };
+  line: "none" | "ringing" | "up";
+  customer: {
+    leadId: number;
+    attemptId: number;
+    name: string;
+    phones: Array<string>;
+    status: "not_started" | "in_progress" | "failed_will_retry" | "callback_scheduled" | "success" | "retries_exhausted" | "do_not_call_again" | "call_error" | "paused" | "blocked" | "dnc";
+    attempts: number;
+    callback: boolean;
+    callbackAt: string | null;
+  } | null;
+  call: {
+    phase: "agent_ringing" | "dialing" | "customer_ringing" | "waiting" | "connected" | "ended";
+    outcome: "answered" | "busy" | "no_answer" | "congestion" | "invalid_number" | "machine" | "abandoned" | "failed" | null;
+    connectedAt: string | null;
+  } | null;
+  countdown: {
+    kind: "preview" | "wrap_up";
+    /** ISO-8601 UTC */
+    deadline: string;
+  } | null;
+  awaitingDisposition: boolean;
+  atMaxQuota: boolean;
+  noCustomer: boolean;
+  allowed: {
+    ready: boolean;
+    notReady: boolean;
+    nextCustomer: boolean;
+    callNow: boolean;
+    skip: boolean;
+    chooseNumber: boolean;
+    hangup: boolean;
+    dispose: boolean;
+    leave: boolean;
+  };
+};
+
+export type ScriptAnswers = Array<{
+  questionId: number;
+  value: string | Array<string>;
+}>;
+
+export type ReceivedCustomer = {
+  leadId: number;
+  attemptId: number;
+  name: string;
+  phones: Array<string>;
+  status: "not_started" | "in_progress" | "failed_will_retry" | "callback_scheduled" | "success" | "retries_exhausted" | "do_not_call_again" | "call_error" | "paused" | "blocked" | "dnc" | null;
+  outcome: "answered" | "busy" | "no_answer" | "congestion" | "invalid_number" | "machine" | "abandoned" | "failed" | null;
+  disposition: "closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip" | null;
+  callbackAt: string | null;
+  access: "active" | "manual" | "read_only" | "none";
+  answers: ScriptAnswers;
+};
+
+/** The script an agent works with: guidance and questions in order */
+export type AgentScript = {
+  id: number;
+  name: string;
+  guidance: string;
+  questions: Array<ScriptQuestion>;
+};
+
+export type AgentProgress = {
+  quota: {
+    kind: "none" | "per_day" | "per_campaign";
+    min: number | null;
+    max: number | null;
+  };
+  /** Customers counted toward the quota (disposed, skip excepted) in its window */
+  counted: number;
+  remaining: number | null;
+  calls: number;
+  talkMs: number;
+  dispositions: Partial<Record<"closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip", number>>;
+};
+
+export type CustomerContact = {
+  contact: Contact;
+  /** The customer is the current one, or behaves as in manual mode (engine customer access) */
+  editable: boolean;
+};
+
+export type CallbackReminder = {
+  type: "agent.reminder";
+  campaignId: number;
+  attemptId: number;
+  leadId: number;
+  name: string;
+  phones: Array<string>;
+  callbackAt: string | null;
+};
+
+/** The supervisor view of a running campaign; also pushed as `campaign.live` on topic campaign:<id> */
+export type LiveSnapshot = {
+  campaignId: number;
+  /** ISO-8601 UTC */
+  at: string;
+  state: string;
+  mode: string;
+  agents: Array<{
+    agentId: number;
+    name: string;
+    state: "offline" | "ready" | "not_ready" | "previewing" | "ringing" | "talking" | "wrap_up" | "paused";
+    reason: string | null;
+    /** ISO-8601 UTC */
+    since: string;
+    timeInStateMs: number;
+    calls: number;
+    talkMs: number;
+    dispositions: Partial<Record<"closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip", number>>;
+  }>;
+  agentsByState: Partial<Record<"offline" | "ready" | "not_ready" | "previewing" | "ringing" | "talking" | "wrap_up" | "paused", number>>;
+  calls: {
+    ringing: number;
+    talking: number;
+    waiting: number;
+    longestWaitMs: number;
+  };
+  abandon: {
+    target: number;
+    campaignRate: number;
+    rollingRate: number;
+  };
+  dialLevel: number | null;
+  list: Partial<Record<"not_started" | "in_progress" | "failed_will_retry" | "callback_scheduled" | "success" | "retries_exhausted" | "do_not_call_again" | "call_error" | "paused" | "blocked" | "dnc", number>>;
+};
