@@ -109,7 +109,7 @@ describe('the same trace replays against a real Asterisk', function () {
     // application the test dialplan's dialer-out context hands its calls to.
     const own = name === 'amd' ? { idPrefix: 'amd-' } : { app: `dialer-${name}`, idPrefix: `${name}-` };
     const result = await new TraceReplayer(target, own).replay(loadTrace(name));
-    return differences(name, result, { eitherCauseAfterFarHangup: true, leadingRingingOptional: true });
+    return differences(name, result, { eitherCauseAfterFarHangup: true, leadingRingingOptional: true, lenientShutdown: true });
   };
   const together = traceNames().filter((n) => n !== 'sip-trunk' && n !== 'restart');
   let runs: Map<string, Promise<string[]>>;
@@ -127,5 +127,7 @@ describe('the same trace replays against a real Asterisk', function () {
     it(`when restart.jsonl is replayed on ${url}, then the normalised events match the recording`, async () => {
       assert.deepEqual(await replay('restart'), []);
     });
+  } else {
+    it.skip('restart.jsonl on real Asterisk skipped: set DIALER_IT_ASTERISK_CLI to the shared Asterisk\'s cli (.ci/run does)', () => undefined);
   }
 });
