@@ -88,12 +88,37 @@ async function killAndRestart(s: RealAsteriskSettings) {
   });
 }
 
+/** Predictive, 3 agents on their lines, 24 contacts, in its own engine: what the same PBX restart does to it. */
+function predictiveBesideTheRestart(q: RealEngine) {
+  const agents = [1, 2, 3].map((i) => q.agent(`line${i}`, String(1010 + i)));
+  const c = q.campaign({ dialingMode: 'predictive', agentIds: agents, maxAttempts: 1 });
+  q.addLeads(c.id, numbers([['0901', 22], ['0902', 2]], 700));
+  for (const a of agents) { talkingAgent(q, a, c.id, { talkMs: 1000 }); q.engine.join(a, c.id); q.engine.ready(a, c.id); }
+  return {
+    underway: () => q.leadsOf(c.id).filter((l) => FINAL.includes(l.status)).length >= 3 && agents.some((a) => q.engine.view(a).state.kind === 'talking'),
+    finish: async () => {
+      await settle(q, c.id, 60_000);
+      await leaveAll(q, agents, c.id);
+      return {
+        leads: q.leadsOf(c.id),
+        // Set not ready for their phone or their line, rather than for the telephony outage: the agents were blamed.
+        blamed: q.rows<{ reason: string }>("SELECT reason FROM agent_state_changes WHERE reason IN ('no answer', 'line closed')").map((r) => r.reason),
+        lost: q.rows<{ n: number }>("SELECT COUNT(*) AS n FROM agent_state_changes WHERE reason = 'telephony lost'")[0]!.n,
+        customersDialled: q.rows<{ n: number }>('SELECT COUNT(*) AS n FROM dial_attempts WHERE campaign_id = ? AND outcome IS NOT NULL', c.id)[0]!.n,
+        open: q.rows("SELECT id FROM dial_attempts WHERE state <> 'ended'"), left: await leftovers(q.target, q.idPrefix),
+      };
+    },
+  };
+}
+
 /**
- * Progressive, 2 agents, 16 contacts: `core restart now` once a few are done and a call is connected. Records the
- * telephony status through the run (polled) and at every originate (see RealEngine.originated).
+ * Progressive, 2 agents, 16 contacts, and beside it a predictive campaign in a second engine: `core restart now` once
+ * a few are done and calls are connected. Records the progressive engine's telephony status through the run (polled)
+ * and at every originate (see RealEngine.originated).
  */
 async function pbxRestartMidCampaign(s: RealAsteriskSettings) {
-  return withEngine(s, async (e) => {
+  return withEngine(s, async (q) => withEngine(s, async (e) => {
+    const beside = predictiveBesideTheRestart(q);
     const agents = [e.agent('ann', '1001'), e.agent('ben', '1002')];
     const c = e.campaign({ dialingMode: 'progressive', agentIds: agents, maxAttempts: 1 });
     e.addLeads(c.id, numbers([['0901', 12], ['0902', 2], ['0904', 2]], 500));
@@ -106,12 +131,13 @@ async function pbxRestartMidCampaign(s: RealAsteriskSettings) {
     }, 10);
     try {
       await e.until(() => e.leadsOf(c.id).filter((l) => FINAL.includes(l.status)).length >= 4
-        && agents.some((a) => e.engine.view(a).call?.phase === 'connected'), 60_000, 'a few contacts done and a call connected');
+        && agents.some((a) => e.engine.view(a).call?.phase === 'connected') && beside.underway(), 60_000, 'a few contacts done and calls connected');
       const restartAt = Date.now();
       await new Promise<void>((resolve, reject) => execFile(sharedAsteriskCli, ['--port', String(s.port), 'core restart now'], (err) => (err ? reject(err) : resolve())));
       await e.until(() => e.telephony.port.status !== 'ready', 15_000, 'telephony to notice the restart');
-      await e.until(() => e.telephony.port.status === 'ready', 30_000, 'telephony back after the restart');
+      await e.until(() => e.telephony.port.status === 'ready' && q.telephony.port.status === 'ready', 30_000, 'telephony back after the restart');
       const backAt = Date.now();
+      const predictive = beside.finish();
       await settle(e, c.id, 60_000).catch((err: Error) => {
         const views = agents.map((a) => { const v = e.engine.view(a); return `${v.state.kind}/${v.state.reason}/${v.call?.phase}/${v.customer?.status}`; });
         throw new Error(`${err.message}: contacts ${e.leadsOf(c.id).map((l) => `${l.phones[0]}=${l.status}`).join(' ')}; agents ${views.join(' ')}; telephony ${e.telephony.port.status}; `
@@ -126,11 +152,12 @@ async function pbxRestartMidCampaign(s: RealAsteriskSettings) {
         unrecorded: e.rows(`SELECT a.id FROM dial_attempts a WHERE a.campaign_id = ? AND a.dialing_at IS NOT NULL
           AND (SELECT COUNT(*) FROM call_records r WHERE r.attempt_id = a.id) <> 1`, c.id),
         open: e.rows("SELECT id FROM dial_attempts WHERE state <> 'ended'"), left: await leftovers(s, e.idPrefix),
+        predictive: await predictive,
       };
     } finally {
       clearInterval(poll);
     }
-  });
+  }));
 }
 
 if (!settings) {
@@ -221,6 +248,15 @@ if (!settings) {
       assert.deepEqual(r.unrecorded, [], 'one call record per dialled attempt');
       assert.deepEqual(r.open, []);
       assert.deepEqual(r.left, []);
+
+      // The predictive campaign beside it: lines lost with the restart come back by themselves, nobody is blamed.
+      const p = r.predictive;
+      process.stdout.write(`      predictive beside it: ${p.lost} agent state change(s) for the outage, blamed ${p.blamed.length}\n`);
+      assert.deepEqual(p.blamed, [], 'no agent set not ready for their phone or their line');
+      assert.deepEqual(p.leads.filter((l) => !FINAL.includes(l.status)), [], 'every predictive contact ended');
+      assert.deepEqual(p.leads.map((l) => l.attempts), p.leads.map(() => 1));
+      assert.equal(p.customersDialled, 24, 'each predictive customer dialled once');
+      assert.deepEqual([p.open, p.left], [[], []]);
     });
   });
 }

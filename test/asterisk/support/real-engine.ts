@@ -44,7 +44,7 @@ export class RealEngine {
   owner!: Actor;
   private readonly listeners = new Map<number, (m: Pushed) => void>();
 
-  constructor(private readonly target: RealAsteriskSettings, private readonly settings: Partial<DialerSettings> = {}) {}
+  constructor(readonly target: RealAsteriskSettings, private readonly settings: Partial<DialerSettings> = {}) {}
 
   async boot(): Promise<void> {
     const config = loadConfig({
