@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { withTestApp, type TestApp } from '../support/test-app';
 
 describe('contacts API', () => {
   let app: TestApp;
   let admin: string;
-  beforeEach(async () => {
-    app = await startTestApp();
-    admin = (await app.login('admin')).token;
-  });
-  afterEach(async () => { await app.close(); });
+  withTestApp((a, token) => { app = a; admin = token; });
 
   const create = (body: object, token = admin) => app.request('POST', '/api/contacts', { token, body });
 

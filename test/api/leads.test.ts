@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { withTestApp, type TestApp } from '../support/test-app';
 
 describe('leads API', () => {
   let app: TestApp;
   let admin: string;
-  beforeEach(async () => {
-    app = await startTestApp();
-    admin = (await app.login('admin')).token;
-  });
-  afterEach(async () => { await app.close(); });
+  withTestApp((a, token) => { app = a; admin = token; });
 
   const create = async (phone: string, token = admin) => (await app.request('POST', '/api/contacts', { token, body: { phones: [phone] } })).body;
   const rotation = () => (app.services.db.prepare('SELECT last_agent_id FROM lead_rotation').get() as { last_agent_id: number | null }).last_agent_id;
@@ -72,11 +68,7 @@ describe('leads API', () => {
 describe('DNC and blacklist API', () => {
   let app: TestApp;
   let admin: string;
-  beforeEach(async () => {
-    app = await startTestApp();
-    admin = (await app.login('admin')).token;
-  });
-  afterEach(async () => { await app.close(); });
+  withTestApp((a, token) => { app = a; admin = token; });
 
   it('when numbers are added in any form, then the check finds them and the blacklist wins over DNC', async () => {
     const dnc = await app.request('POST', '/api/block-lists/dnc', { token: admin, body: { phone: '0912 345 678', reason: 'asked on call', source: 'hotline' } });

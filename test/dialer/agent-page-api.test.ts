@@ -1,43 +1,23 @@
 import assert from 'node:assert/strict';
-import { apiRoutes } from '../../src/api/api-routes';
-import { createApp } from '../../src/api/create-app';
-import { startHttpServer, type RunningServer } from '../../src/api/http-server';
-import { createLogger } from '../../src/logger';
-import { VERSION } from '../../src/version';
 import { EngineHarness } from './support/engine-harness';
-
-const log = createLogger({ level: 'error', console: false });
+import { startEngineHttp, type EngineHttp } from './support/engine-http';
 
 /** The agent page's extra reads (script, progress, customer details) over HTTP, the engine on the simulator in virtual time. */
 describe('the agent page API (script, progress, customer details)', function () {
   this.timeout(60_000);
   let h: EngineHarness;
-  let http: RunningServer;
-  const tokens: Record<string, string> = {};
-  const ids: Record<string, number> = {};
-
-  const call = async (method: string, path: string, who: string, body?: unknown) => {
-    const headers: Record<string, string> = { authorization: `Bearer ${tokens[who]}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(http.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
+  let api: EngineHttp;
+  let ids: Record<string, number>;
+  const call = (method: string, path: string, who: string, body?: unknown) => api.call(method, path, who, body);
 
   beforeEach(async () => {
     h = await EngineHarness.start({});
-    const s = h.services;
-    for (const [name, role, extension] of [['boss', 'owner', null], ['ann', 'agent', '1001'], ['ben', 'agent', '1002']] as const) {
-      const user = await s.users.createUnchecked({ username: name, displayName: name, role, password: 'correct horse battery', extension });
-      ids[name] = user.id;
-      tokens[name] = (await s.auth.login(name, 'correct horse battery')).token;
-    }
-    const app = createApp({ log, auth: s.auth, routes: apiRoutes(s, () => h.engine), version: VERSION, health: () => ({ status: 'ok', db: true, telephony: 'ready' }) });
-    http = await startHttpServer(app, '127.0.0.1', 0);
+    api = await startEngineHttp(h, [['boss', 'owner', null], ['ann', 'agent', '1001'], ['ben', 'agent', '1002']]);
+    ids = api.ids;
   });
 
   afterEach(async () => {
-    await http.stop();
+    await api.http.stop();
     await h.stop();
   });
 

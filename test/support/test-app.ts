@@ -76,3 +76,13 @@ export async function startTestApp(overrides: Record<string, unknown> = {}): Pro
     },
   };
 }
+
+/** A fresh app for each test with an admin signed in; `set` receives both (the test keeps them in its own variables). */
+export function withTestApp(set: (app: TestApp, adminToken: string) => void): void {
+  let app: TestApp | undefined;
+  beforeEach(async () => {
+    app = await startTestApp();
+    set(app, (await app.login('admin')).token);
+  });
+  afterEach(async () => { await app?.close(); });
+}
