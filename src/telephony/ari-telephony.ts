@@ -4,7 +4,7 @@ import { DialerError } from '../errors';
 import { maskPhone } from '../logger';
 import type { AriEvent } from './ari/ari-events';
 import { AriLegs, type Leg } from './ari-legs';
-import type { AriRest } from './ari/ari-rest';
+import { AriTimeoutError, type AriRest } from './ari/ari-rest';
 import type { SocketState } from './ari/ari-connection';
 import { toDialerError } from './ari/to-dialer-error';
 import { endpointFor, type EndpointTemplates } from './endpoint-template';
@@ -87,7 +87,7 @@ export class AriTelephony implements TelephonyPort {
     });
     this.pbx = new PbxWatch({
       timers: o.timers, intervalMs: o.pbxProbeIntervalMs,
-      answers: () => o.link.api.startupTime().then(() => true, () => false),
+      answers: () => this.answers(),
       back: () => void this.resync(),
     });
     this.unsubscribe = [
@@ -201,7 +201,7 @@ export class AriTelephony implements TelephonyPort {
    */
   private async shuttingDownAfterAllocationFailure(): Promise<boolean> {
     await new Promise<void>((resolve) => this.o.timers.setTimeout(resolve, this.o.allocationRecheckMs ?? 300));
-    if (this.current === 'ready' && !(await this.o.link.api.startupTime().then(() => true, () => false))) {
+    if (this.current === 'ready' && !(await this.answers())) {
       this.goingAway('Asterisk refuses new channels and requests');
     }
     return this.current !== 'ready';
@@ -220,8 +220,15 @@ export class AriTelephony implements TelephonyPort {
 
   private failed(err: unknown, operation: string): CommandResult {
     const result = failure(err, operation);
-    if (!result.ok && result.code === 'E_TELEPHONY_UNAVAILABLE') this.goingAway(result.message, true);
+    if (result.ok || result.code !== 'E_TELEPHONY_UNAVAILABLE') return result;
+    // A slow answer is not a refusal: one look decides, so a single slow request does not pause every agent.
+    if (err instanceof AriTimeoutError) void this.answers().then((up) => { if (!up) this.goingAway(result.message); });
+    else this.goingAway(result.message, true);
     return result;
+  }
+
+  private answers(): Promise<boolean> {
+    return this.o.link.api.startupTime().then(() => true, () => false);
   }
 
   hangup(leg: LegId): Promise<CommandResult> {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createLogger } from '../../src/logger';
+import { AriTimeoutError } from '../../src/telephony/ari/ari-rest';
 import { AriTelephony } from '../../src/telephony/ari-telephony';
 import type { LegEvent } from '../../src/telephony/telephony-port';
 import { systemTimers } from '../../src/telephony/timers';
@@ -248,10 +249,21 @@ describe('ARI telephony port', () => {
       assert.deepEqual(events, [{ kind: 'ended', signals: { answered: false, requestFailed: true, unavailable: true } }]);
     });
 
-    it('when a request timed out but Asterisk answers every look afterwards, then it was a false alarm and calls resume', async () => {
+    it('when a request slowly times out, then one look decides: Asterisk answers, calls go on; it does not, no new calls', async () => {
       const { link, port } = await setup();
       opened.push(port);
-      link.failWith.set('hangup', 'ETIMEDOUT');
+      link.api.hangup = async () => { throw new AriTimeoutError('hang up', 5000); };
+      assert.deepEqual(await port.hangup('slow-leg' as never), { ok: false, code: 'E_TELEPHONY_UNAVAILABLE', message: 'hang up: no answer from Asterisk within 5000 ms' });
+      await flush();
+      assert.equal(port.status, 'ready', 'one slow request pauses nobody');
+      link.failWith.set('info', '{"message":"whatever"}');
+      await port.hangup('slow-leg' as never);
+      await until(() => port.status === 'degraded', 'degraded when the look fails too');
+    });
+
+    it('when Asterisk could not be reached once but answers every look afterwards, then it was a false alarm and calls resume', async () => {
+      const { link, port } = await setup();
+      opened.push(port);
       const failed = Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' });
       link.api.hangup = async () => { throw failed; };
       const r = await port.hangup('some-leg' as never);

@@ -28,6 +28,14 @@ export interface AriRest {
   startupTime(): Promise<string>;
 }
 
+/** A request Asterisk did not answer in time: it may be slow rather than gone (unlike a refusal or a 503). */
+export class AriTimeoutError extends DialerError {
+  constructor(operation: string, timeoutMs: number) {
+    super('E_TELEPHONY_UNAVAILABLE', `${operation}: no answer from Asterisk within ${timeoutMs} ms`);
+    this.name = 'AriTimeoutError';
+  }
+}
+
 /**
  * ari-client (swagger-client over shred) has no request timeout: a request sent to an Asterisk
  * that is shutting down can hang for good, and with it the call flow waiting on it. Give up after
@@ -37,7 +45,7 @@ function withTimeout(timers: Timers, timeoutMs: number) {
   return async function call<T>(operation: string, fn: () => PromiseLike<T>): Promise<T> {
     let timer: unknown;
     const timeout = new Promise<never>((_, reject) => {
-      timer = timers.setTimeout(() => reject(new DialerError('E_TELEPHONY_UNAVAILABLE', `${operation}: no answer from Asterisk within ${timeoutMs} ms`)), timeoutMs);
+      timer = timers.setTimeout(() => reject(new AriTimeoutError(operation, timeoutMs)), timeoutMs);
     });
     try {
       return await Promise.race([Promise.resolve(fn()), timeout]);
