@@ -7,6 +7,8 @@ export interface DemoPbx {
   readonly ari: { url: string; user: string; password: string };
   /** Extensions whose simulated phones answer (PJSIP/<ext> or Local/<ext>@sim-agents), one per demo agent. */
   readonly agentExtensions: string[];
+  /** `core restart now` on the simulated PBX: resolves once it accepts connections again. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function startDemoPbx(options: { agents: number; log: Logger }): Pr
   return {
     ari: { url: sim.url, user, password },
     agentExtensions: demoAgentExtensions(options.agents),
+    restart: () => sim.control.restart(),
     stop: () => sim.stop(),
   };
 }

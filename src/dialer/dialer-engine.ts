@@ -147,6 +147,8 @@ export class DialerEngine {
     } else if (s === 'degraded') {
       for (const r of this.runners.values()) r.telephonyLost();
     }
+    // Supervisors see the telephony state with each campaign.
+    for (const r of this.runners.values()) r.changed();
   }
 
   private orphans(r: OrphanChannels): void {

@@ -2,6 +2,7 @@ import type { ContactStatus } from '../domain/contact-status';
 import { AGENT_STATE_KINDS, type AgentStateKind } from '../domain/dialer/agent-session-state';
 import type { Disposition } from '../domain/disposition';
 import type { CampaignRunner } from './campaign-runner';
+import type { TelephonyState } from './dialer-telephony';
 
 /** What the supervisor dashboard shows of one campaign, at one instant. */
 export interface LiveSnapshot {
@@ -25,6 +26,8 @@ export interface LiveSnapshot {
   abandon: { target: number; campaignRate: number; rollingRate: number };
   /** Predictive: lines in use per logged-in agent after the pacer's last decision; null in other modes. */
   dialLevel: number | null;
+  /** Whether calls can be placed: anything but `ready` (Asterisk restarting, unreachable) holds every campaign. */
+  telephony: TelephonyState;
   list: Partial<Record<ContactStatus, number>>;
 }
 
@@ -56,5 +59,6 @@ export function liveSnapshot(r: CampaignRunner, now: Date): LiveSnapshot {
     abandon: { target: r.campaign.abandonRateTarget, campaignRate: rates.campaign, rollingRate: rates.rolling },
     dialLevel: r.pool && r.campaign.dialingMode === 'predictive' ? r.pool.pacing.last?.dialLevel ?? 0 : null,
     list: d.leads.statusCounts(r.id),
+    telephony: d.telephony.status,
   };
 }

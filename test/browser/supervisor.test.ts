@@ -72,6 +72,14 @@ describeBrowser('supervisor dashboard in demo mode (browser)', () => {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'supervisor-vi.png') });
     await page.click('#lang');
 
+    // The PBX restarts under the call: the wall says why nothing is dialled, until telephony is back.
+    const restarted = product.restartPbx();
+    await page.waitForSelector('#sup-telephony', { timeout: 3000 });
+    assert.equal(await page.textContent('#sup-telephony'), 'Telephony unavailable: no calls are placed');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'supervisor-telephony-down.png') });
+    await restarted;
+    await page.waitForSelector('#sup-telephony', { state: 'detached', timeout: 10_000 });
+
     await page.selectOption('#campaign-picker', String(other.id));
     await page.waitForFunction(() => /No agent has joined/.test(document.getElementById('sup-body')?.textContent ?? ''));
     assert.match(page.url(), new RegExp(`#campaign=${other.id}$`));

@@ -48,8 +48,10 @@ describe('telephony faults under the engine', function () {
     const port = h.proc.telephony.port;
     h.sim.control.dropWebSockets();
     await realTimeUntil(() => port.status === 'degraded', 5000);
+    assert.equal(h.engine.snapshotOf(c.id)!.telephony, 'degraded', 'supervisors see why nothing is dialled');
     const placedWhileDown = h.rows<any>('SELECT COUNT(*) AS n FROM dial_attempts')[0].n;
     await realTimeUntil(() => port.status === 'ready', 20_000);
+    assert.equal(h.engine.snapshotOf(c.id)!.telephony, 'ready');
     assert.equal(h.rows<any>('SELECT COUNT(*) AS n FROM dial_attempts')[0].n, placedWhileDown, 'nothing was dialled while down');
     const final = ['success', 'retries_exhausted'];
     assert.ok(await h.run(() => h.leadsOf(c.id).every((l) => final.includes(l.status)), 3600_000), JSON.stringify(h.leadsOf(c.id).map((l) => l.status)));

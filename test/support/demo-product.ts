@@ -39,6 +39,11 @@ export class DemoProduct {
   }
 
   get url(): string { return this.dialer.http.url; }
+
+  /** `core restart now` on the demo's simulated PBX. */
+  restartPbx(): Promise<void> {
+    return this.dialer.telephony.demo!.restart();
+  }
   get services(): Services { return this.dialer.services; }
 
   async user(username: string, role: 'owner' | 'admin' | 'agent', displayName = username, extension: string | null = null): Promise<number> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CALL_OUTCOMES } from '../../domain/call-outcome';
 import { CONTACT_STATUSES } from '../../domain/contact-status';
+import { CAMPAIGN_STATES } from '../../domain/campaign-lifecycle';
 import { AGENT_STATE_KINDS } from '../../domain/dialer/agent-session-state';
 import { DIALING_MODES } from '../../domain/dialing-mode';
 import { DISPOSITIONS } from '../../domain/disposition';
@@ -60,7 +61,7 @@ export const receivedCustomerDto = z.object({
 const counts = <T extends readonly [string, ...string[]]>(keys: T) => z.partialRecord(z.enum(keys), z.number().int());
 
 export const liveDto = z.object({
-  campaignId: z.number().int(), at: instant, state: z.string(), mode: z.string(),
+  campaignId: z.number().int(), at: instant, state: z.enum(CAMPAIGN_STATES), mode: z.enum(DIALING_MODES),
   agents: z.array(z.object({
     agentId: z.number().int(), name: z.string(), state: z.enum(AGENT_STATE_KINDS), reason: z.string().nullable(), since: instant,
     timeInStateMs: z.number(), calls: z.number().int(), talkMs: z.number(), dispositions: counts(DISPOSITIONS),
@@ -70,6 +71,7 @@ export const liveDto = z.object({
   abandon: z.object({ target: z.number(), campaignRate: z.number(), rollingRate: z.number() }),
   dialLevel: z.number().nullable(),
   list: counts(CONTACT_STATUSES),
+  telephony: z.enum(['connecting', 'ready', 'degraded', 'draining']).describe('Anything but ready holds every campaign: no calls are placed'),
 }).describe('The supervisor view of a running campaign; also pushed as `campaign.live` on topic campaign:<id>');
 
 export const callbackReminderDto = z.object({

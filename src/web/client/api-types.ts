@@ -405,8 +405,8 @@ export type LiveSnapshot = {
   campaignId: number;
   /** ISO-8601 UTC */
   at: string;
-  state: string;
-  mode: string;
+  state: "draft" | "pending_approval" | "approved" | "rejected" | "scheduled" | "running" | "paused" | "ended";
+  mode: "manual" | "preview" | "progressive" | "predictive" | "ivr" | "callback";
   agents: Array<{
     agentId: number;
     name: string;
@@ -433,4 +433,6 @@ export type LiveSnapshot = {
   };
   dialLevel: number | null;
   list: Partial<Record<"not_started" | "in_progress" | "failed_will_retry" | "callback_scheduled" | "success" | "retries_exhausted" | "do_not_call_again" | "call_error" | "paused" | "blocked" | "dnc", number>>;
+  /** Anything but ready holds every campaign: no calls are placed */
+  telephony: "connecting" | "ready" | "degraded" | "draining";
 };

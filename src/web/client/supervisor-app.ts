@@ -1,23 +1,10 @@
 import { api, ApiError } from './api.js';
 import { LiveSocket, type LiveMessage } from './live-socket.js';
-import type { AgentStateKind, ContactStatus, DialingMode, Disposition } from './agent-types.js';
+import type { DialingMode } from './agent-types.js';
+import type { LiveSnapshot } from './api-types.js';
 
 /** GET /api/campaigns/:id/live, also pushed as `campaign.live` on topic campaign:<id> (src/dialer/live-snapshot.ts). */
-export interface LiveSnapshot {
-  campaignId: number;
-  at: string;
-  state: string;
-  mode: DialingMode;
-  agents: {
-    agentId: number; name: string; state: AgentStateKind; reason: string | null; since: string; timeInStateMs: number;
-    calls: number; talkMs: number; dispositions: Partial<Record<Disposition, number>>;
-  }[];
-  agentsByState: Partial<Record<AgentStateKind, number>>;
-  calls: { ringing: number; talking: number; waiting: number; longestWaitMs: number };
-  abandon: { target: number; campaignRate: number; rollingRate: number };
-  dialLevel: number | null;
-  list: Partial<Record<ContactStatus, number>>;
-}
+export type { LiveSnapshot } from './api-types.js';
 
 export interface CampaignChoice { id: number; name: string; state: string; dialingMode: DialingMode }
 export interface CallSample { ringing: number; talking: number; waiting: number }

@@ -57,6 +57,7 @@ export class SupervisorView {
       h('label', { class: 'picker' }, h('span', {}, t('sup.campaign')), this.picker),
       s && h('span', { class: 'tag' }, agentLabels.mode(s.mode)),
       s && (s.state === 'running' || s.state === 'paused') && h('span', { class: `tag campaign-${s.state}` }, t(`sup.campaignState.${s.state}`)),
+      s && s.telephony !== 'ready' && h('span', { class: 'tag telephony-down', id: 'sup-telephony', role: 'status' }, t('sup.telephonyDown')),
       h('span', { class: 'grow' }),
       h('span', { class: `conn ${app.connected ? 'conn-live' : 'conn-poll'}`, id: 'sup-connection' }, t(app.connected ? 'sup.live' : 'sup.polling')),
       s && h('span', { class: 'muted', id: 'sup-updated' }, `${t('sup.updated')} ${new Date(app.receivedAt).toLocaleTimeString(currentLanguage() === 'vi' ? 'vi-VN' : 'en-GB')}`));
