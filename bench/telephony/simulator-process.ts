@@ -4,10 +4,11 @@ import path from 'node:path';
 export interface SimulatorProcess {
   readonly url: string;
   readonly pid: number;
-  stop(): Promise<void>;
+  /** SIGTERM; resolves with the exit code. */
+  stop(): Promise<number | null>;
 }
 
-/** The ARI simulator in a process of its own (node dist/src/simulator/cli.js), on real time. */
+/** The ARI simulator in a process of its own (node dist/src/simulator/cli.js), on real time; later args win. */
 export async function spawnSimulator(extraArgs: readonly string[], cpu?: number): Promise<SimulatorProcess> {
   const cli = path.resolve(__dirname, '..', '..', 'src', 'simulator', 'cli.js');
   const node = [cli, '--port', '0', '--log-level', 'warn', ...extraArgs];
@@ -26,9 +27,9 @@ export async function spawnSimulator(extraArgs: readonly string[], cpu?: number)
   return {
     url,
     pid: child.pid ?? 0,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
+    stop: () => new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null) return resolve(child.exitCode);
+      child.once('exit', (code) => resolve(code));
       child.kill('SIGTERM');
     }),
   };

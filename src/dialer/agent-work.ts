@@ -1,5 +1,4 @@
 import type { CallRecord } from '../domain/call-record';
-import { evaluateQuota, quotaWindow } from '../domain/dialer/agent-quota';
 import * as handover from '../domain/dialer/customer-handover-flow';
 import type { HandoverInput, HandoverRejection } from '../domain/dialer/customer-handover-flow';
 import * as wrapUp from '../domain/dialer/wrap-up-flow';
@@ -8,7 +7,7 @@ import { agentFirstFlow } from '../domain/flows/agent-first-flow';
 import type { FlowNotice } from '../domain/flows/flow-types';
 import type { ActiveCall, AgentSession } from './agent-session';
 import type { Claimed } from './lead-selector';
-import { quotaPolicy } from './campaign-policies';
+import { agentQuotaStatus } from './campaign-policies';
 import type { RunnerContext } from './runner-context';
 
 /**
@@ -22,10 +21,9 @@ export class AgentWork {
   /** Whether the agent reached the quota's maximum (then no new customer comes). */
   atMaxQuota(s: AgentSession): boolean {
     const c = this.x.campaign;
-    const policy = quotaPolicy(c);
-    if (policy.kind === 'none') return false;
-    const w = quotaWindow(policy, this.x.d.clock.now());
-    return evaluateQuota(policy, this.x.d.attempts.quotaCount(s.agentId, c.id, w.from, w.to)).atMax;
+    // Without a quota there is nothing to count (this runs before every hand-over).
+    if (c.quota.kind === 'none') return false;
+    return agentQuotaStatus(c, s.agentId, this.x.d.clock.now(), this.x.d.attempts).atMax;
   }
 
   /** An answered call nobody disposed of stops being the agent's to dispose once another customer comes. */

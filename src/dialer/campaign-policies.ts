@@ -1,6 +1,8 @@
 import type { Campaign } from '../domain/campaign';
 import type { CallResultPolicy } from '../domain/dialer/apply-call-result';
-import type { QuotaPolicy } from '../domain/dialer/agent-quota';
+import { evaluateQuota, quotaWindow, type QuotaPolicy, type QuotaStatus } from '../domain/dialer/agent-quota';
+import type { UserId } from '../domain/roles';
+import type { AttemptStore } from './dialer-ports';
 import type { EligibilityPolicy } from '../domain/dialer/lead-eligibility';
 
 const instant = (s: string | null): Date | null => (s ? new Date(s) : null);
@@ -36,4 +38,11 @@ export function quotaPolicy(c: Campaign): QuotaPolicy {
   if (kind === 'none') return { kind };
   if (kind === 'per_day') return { kind, min, max, timezone: c.timezone };
   return { kind, min, max };
+}
+
+/** Where the agent stands against the campaign's quota at `now`: the customers counted in the quota's window. */
+export function agentQuotaStatus(c: Campaign, agentId: UserId, now: Date, attempts: Pick<AttemptStore, 'quotaCount'>): QuotaStatus {
+  const policy = quotaPolicy(c);
+  const w = quotaWindow(policy, now);
+  return evaluateQuota(policy, attempts.quotaCount(agentId, c.id, w.from, w.to));
 }

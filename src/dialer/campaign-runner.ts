@@ -24,6 +24,9 @@ export interface RunnerHooks {
 
 const denied = (message: string, field?: string): DialerError => new DialerError('E_TRANSITION_DENIED', message, field);
 
+/** On the phone or finishing a call: an agent here leaves only when forced (the call goes on). */
+export const busyWithACall = (s: AgentSession): boolean => s.kind === 'ringing' || s.kind === 'talking' || s.kind === 'wrap_up';
+
 /**
  * One campaign while it runs: its agents' sessions and its calls. Agent requests come in from the API, notices
  * and finished calls from telephony, state changes (pause, resume, end) from the campaign; the mode decides
@@ -165,7 +168,7 @@ export class CampaignRunner implements RunnerContext {
   /** Leaves the campaign; during a call or wrap-up only when forced (the call goes on, its result is kept). */
   leave(agentId: UserId, force = false): void {
     const s = this.session(agentId);
-    if (!force && (s.kind === 'ringing' || s.kind === 'talking' || s.kind === 'wrap_up')) throw denied(`cannot leave while ${s.kind}`);
+    if (!force && busyWithACall(s)) throw denied(`cannot leave while ${s.kind}`);
     // The state changes first, so a customer in preview goes back without an extra "ready" in the records.
     this.must(s.apply({ type: 'leave', force: true }));
     this.work.handover(s, { type: 'cancel' });

@@ -11,9 +11,10 @@ import { offlineView, type AgentView } from './agent-view';
 import { CallResults } from './call-results';
 import { AgentPresence } from './agent-presence';
 import { CallbackReminders, type CallbackReminder } from './callback-reminders';
-import { CampaignRunner } from './campaign-runner';
+import type { AgentSession } from './agent-session';
+import { busyWithACall, CampaignRunner } from './campaign-runner';
 import type { StoredSession } from './dialer-ports';
-import type { CallNotice, OrphanChannels, TelephonyState } from './dialer-telephony';
+import type { CallNotice, OrphanChannels, TelephonyStatus } from './dialer-telephony';
 import type { EngineDeps } from './engine-deps';
 import { LeadSelector } from './lead-selector';
 import { LivePublisher } from './live-publisher';
@@ -140,7 +141,7 @@ export class DialerEngine {
     for (const r of this.runners.values()) r.wake();
   }
 
-  private telephonyStatus(s: TelephonyState): void {
+  private telephonyStatus(s: TelephonyStatus): void {
     if (s === 'ready') {
       this.recovery.telephonyReady();
       this.wakeAll();
@@ -219,13 +220,20 @@ export class DialerEngine {
   }
 
   private leaveIfIdle(agentId: UserId): boolean {
-    const campaignId = this.agentCampaign.get(agentId);
-    const s = campaignId === undefined ? undefined : this.runners.get(campaignId)?.sessions.get(agentId);
-    if (campaignId === undefined || !s) return true;
-    if (s.kind === 'ringing' || s.kind === 'talking' || s.kind === 'wrap_up') return false;
-    this.log.info('agent left: their page has been closed', { agentId, campaignId, state: s.kind });
-    this.runners.get(campaignId)!.leave(agentId);
+    const joined = this.joined(agentId);
+    if (!joined) return true;
+    if (busyWithACall(joined.session)) return false;
+    this.log.info('agent left: their page has been closed', { agentId, campaignId: joined.runner.id, state: joined.session.kind });
+    joined.runner.leave(agentId);
     return true;
+  }
+
+  /** The agent's session and the runner it lives in, when the agent is joined to a campaign. */
+  private joined(agentId: UserId): { runner: CampaignRunner; session: AgentSession } | undefined {
+    const id = this.agentCampaign.get(agentId);
+    const runner = id === undefined ? undefined : this.runners.get(id);
+    const session = runner?.sessions.get(agentId);
+    return runner && session ? { runner, session } : undefined;
   }
 
   /** The runner of the campaign the agent is joined to; `campaignId` must name it. */
@@ -277,9 +285,8 @@ export class DialerEngine {
   }
 
   view(agentId: UserId): AgentView {
-    const id = this.agentCampaign.get(agentId);
-    const s = id === undefined ? undefined : this.runners.get(id)?.sessions.get(agentId);
-    return s ? this.runners.get(id!)!.view(s) : offlineView();
+    const joined = this.joined(agentId);
+    return joined ? joined.runner.view(joined.session) : offlineView();
   }
 
   /** The supervisor view; a campaign that is not running or paused shows its list only. */

@@ -15,10 +15,7 @@ import type { DialingMode } from '../domain/dialing-mode';
  * The ports the engine declares and the composition root fills: stores (src/store/ implements them),
  * telephony (src/telephony/ behind a thin adapter), time and the push channel to the pages.
  */
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export type { Timers } from '../domain/clock';
 
 export interface LeadQuery {
   campaignId: number;

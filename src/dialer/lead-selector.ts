@@ -59,10 +59,8 @@ export class LeadSelector {
         { agentId, sticky: c.stickyAgent, mode: c.dialingMode, random: this.d.random },
       );
       if (!pick) return null;
-      if (this.d.leads.claim(pick.lead, now)) {
-        const attempt = this.d.attempts.create({ campaignId: c.id, leadId: pick.lead.id, contactId: pick.lead.contactId, agentId, mode: c.dialingMode, at: now });
-        return { lead: { ...pick.lead, status: 'in_progress' }, attempt };
-      }
+      const claimed = this.claim(c, pick.lead, agentId, now);
+      if (claimed) return claimed;
       pool = pool.filter((l) => l.id !== pick.lead.id);
     }
     return null;
@@ -81,7 +79,12 @@ export class LeadSelector {
       this.retire(lead, e.reason, now);
       return { refused: e.reason };
     }
-    if (!this.d.leads.claim(lead, now)) return { refused: 'changed_meanwhile' };
+    return this.claim(c, lead, agentId, now) ?? { refused: 'changed_meanwhile' };
+  }
+
+  /** The one conditional UPDATE from the lead's status to in_progress, and its attempt when this caller won. */
+  private claim(c: Campaign, lead: Lead, agentId: UserId | null, now: Date): Claimed | null {
+    if (!this.d.leads.claim(lead, now)) return null;
     const attempt = this.d.attempts.create({ campaignId: c.id, leadId: lead.id, contactId: lead.contactId, agentId, mode: c.dialingMode, at: now });
     return { lead: { ...lead, status: 'in_progress' }, attempt };
   }

@@ -2,7 +2,7 @@ import type { ContactStatus } from '../domain/contact-status';
 import { AGENT_STATE_KINDS, type AgentStateKind } from '../domain/dialer/agent-session-state';
 import type { Disposition } from '../domain/disposition';
 import type { CampaignRunner } from './campaign-runner';
-import type { TelephonyState } from './dialer-telephony';
+import type { TelephonyStatus } from './dialer-telephony';
 
 /** What the supervisor dashboard shows of one campaign, at one instant. */
 export interface LiveSnapshot {
@@ -27,7 +27,7 @@ export interface LiveSnapshot {
   /** Predictive: lines in use per logged-in agent after the pacer's last decision; null in other modes. */
   dialLevel: number | null;
   /** Whether calls can be placed: anything but `ready` (Asterisk restarting, unreachable) holds every campaign. */
-  telephony: TelephonyState;
+  telephony: TelephonyStatus;
   list: Partial<Record<ContactStatus, number>>;
 }
 

@@ -32,22 +32,27 @@ export class AuthService {
     return { token, user: found.user, expiresAt };
   }
 
+  /** The session's user, and the session counted as a use (its expiry moves back). */
   authenticate(token: string): AuthenticatedUser | undefined {
     const hash = sha256(token);
-    const session = this.sessions.get(hash);
+    const user = this.userOfLiveSession(hash);
+    if (!user) return undefined;
     const now = this.clock.now();
-    if (!session || new Date(session.expiresAt) <= now) return undefined;
-    const user = this.users.get(session.userId);
-    if (!user || !user.active) return undefined;
     this.sessions.touch(hash, now, this.expiry(now));
     return { id: user.id, role: user.role, user };
   }
 
   /** Whether the session is still valid, without counting this as a use (it does not push the expiry back). */
   isValid(token: string): boolean {
-    const session = this.sessions.get(sha256(token));
-    if (!session || new Date(session.expiresAt) <= this.clock.now()) return false;
-    return this.users.get(session.userId)?.active === true;
+    return this.userOfLiveSession(sha256(token)) !== undefined;
+  }
+
+  /** The active user of an unexpired session. */
+  private userOfLiveSession(hash: string): User | undefined {
+    const session = this.sessions.get(hash);
+    if (!session || new Date(session.expiresAt) <= this.clock.now()) return undefined;
+    const user = this.users.get(session.userId);
+    return user?.active ? user : undefined;
   }
 
   logout(token: string): void {

@@ -1,17 +1,6 @@
 import type { Logger } from 'winston';
-import type { Clock } from '../domain/clock';
+import type { Clock, Timers } from '../domain/clock';
 import type { CampaignService } from './campaign-service';
-
-/** The timer functions the scheduler uses, injected so tests run it in simulated time. */
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemTimers: Timers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
 
 /** Longest single sleep: well under setTimeout's 24.8-day limit, and short enough to notice a wall-clock jump. */
 const MAX_SLEEP_MS = 15 * 60_000;

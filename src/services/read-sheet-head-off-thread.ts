@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { DialerError, type ErrorCode } from '../errors';
 import { readSheetHead, type SheetHead } from '../spreadsheet/read-sheet-head';
 import type { SpreadsheetFormat } from '../spreadsheet/sniff-format';
 import { workbookHeapMb } from './import-reader';
+import { oneAnswerFromWorker } from './one-shot-worker';
 
 export interface SheetHeadRequest {
   marker: 'dialer-sheet-head';
@@ -24,15 +24,8 @@ const WORKER_FILE = path.join(__dirname, 'sheet-head-worker.js');
  */
 export async function readSheetHeadOffThread(file: string, format: SpreadsheetFormat, sheet: string | undefined, limit: number): Promise<SheetHead> {
   if (format === 'csv') return readSheetHead(file, format, sheet, limit);
-  const answer = await new Promise<Answer>((resolve, reject) => {
-    const worker = new Worker(WORKER_FILE, {
-      workerData: { marker: 'dialer-sheet-head', path: file, format, sheet, limit } satisfies SheetHeadRequest,
-      resourceLimits: { maxOldGenerationSizeMb: workbookHeapMb(statSync(file).size) },
-    });
-    worker.once('message', (m: Answer) => { resolve(m); void worker.terminate(); });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the preview stopped (worker exit code ${code})`)));
-  });
+  const request: SheetHeadRequest = { marker: 'dialer-sheet-head', path: file, format, sheet, limit };
+  const answer = await oneAnswerFromWorker<Answer>(WORKER_FILE, request, workbookHeapMb(statSync(file).size), 'the preview');
   if (!answer.ok) throw new DialerError(answer.code, answer.message, answer.field);
   return answer.head;
 }

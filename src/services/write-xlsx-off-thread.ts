@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { DialerError } from '../errors';
 import type { SheetData } from '../spreadsheet/write-xlsx';
+import { oneAnswerFromWorker } from './one-shot-worker';
 
 export interface XlsxWriteRequest {
   marker: 'dialer-xlsx-writer';
@@ -24,15 +24,9 @@ export function xlsxHeapMb(cells: number): number {
  */
 export async function writeXlsxOffThread(sheets: readonly SheetData[]): Promise<Buffer> {
   const cells = sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.length, 0), 0);
-  const answer = await new Promise<Answer>((resolve, reject) => {
-    const worker = new Worker(WORKER_FILE, {
-      workerData: { marker: 'dialer-xlsx-writer', sheets } satisfies XlsxWriteRequest,
-      resourceLimits: { maxOldGenerationSizeMb: xlsxHeapMb(cells) },
-    });
-    worker.once('message', (m: Answer) => { resolve(m); void worker.terminate(); });
-    worker.once('error', (err) => reject(new DialerError('E_EXPORT_TOO_LARGE', `the workbook could not be built (${err.message}): export CSV instead`)));
-    worker.once('exit', (code) => reject(new Error(`the workbook writer stopped (exit code ${code})`)));
-  });
+  const request: XlsxWriteRequest = { marker: 'dialer-xlsx-writer', sheets };
+  const answer = await oneAnswerFromWorker<Answer>(WORKER_FILE, request, xlsxHeapMb(cells), 'the workbook writer',
+    (err) => new DialerError('E_EXPORT_TOO_LARGE', `the workbook could not be built (${err.message}): export CSV instead`));
   if (!answer.ok) throw new Error(`the workbook could not be built: ${answer.message}`);
   return Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength);
 }

@@ -11,7 +11,7 @@ import { endpointFor, type EndpointTemplates } from './endpoint-template';
 import { findOrphans } from './find-orphans';
 import { PbxWatch, SOFT_HANGUP_SHUTDOWN } from './pbx-watch';
 import { TelephonyIds } from './telephony-ids';
-import type { Timers } from './timers';
+import type { Timers } from '../domain/clock';
 import type {
   CommandResult, DialRequest, InboundCall, LegEvent, LegRole, OrphanReport, TelephonyPort, TelephonyStatus, Unsubscribe,
 } from './telephony-port';

@@ -8,7 +8,7 @@ import { AriConnection } from './ari/ari-connection';
 import { AriTelephony } from './ari-telephony';
 import { FlowRunner, type FlowEvent } from './flow-runner';
 import { LineDispatcher } from './line-dispatcher';
-import { systemTimers, type Timers } from './timers';
+import { systemTimers, type Timers } from '../domain/clock';
 
 export interface TelephonyDeps {
   config: Pick<Config, 'ari' | 'telephony'>;

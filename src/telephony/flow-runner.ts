@@ -1,22 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { FlowDefinition, FlowInput, LegName } from '../domain/flows/flow-types';
-import type { CallRecord } from '../domain/call-record';
+import type { CallHandle } from '../domain/flows/call-handle';
+import type { FlowDefinition } from '../domain/flows/flow-types';
 import type { LegId } from '../domain/telephony-ids';
 import { RunningFlow, type FlowMeta, type RunnerDeps } from './running-flow';
 import type { Unsubscribe } from './telephony-port';
 
 export type { FlowEvent, FlowMeta } from './running-flow';
 
-/** What the engine holds of a running call. */
-export interface FlowHandle {
-  readonly id: string;
-  readonly meta: FlowMeta;
-  /** Resolves with the call record when the flow has ended and released everything. */
-  readonly finished: Promise<CallRecord>;
-  legId(name: LegName): LegId | undefined;
-  /** Cancel, or any other input the flow understands. */
-  input(i: FlowInput): void;
-}
+/** What the engine holds of a running call (CallHandle in src/domain/flows/call-handle.ts). */
+export type FlowHandle = CallHandle;
 
 /**
  * The one runner: starts flows, keeps them while they run, tells every one of them when the ARI

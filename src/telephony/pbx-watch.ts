@@ -1,4 +1,4 @@
-import type { Timers } from './timers';
+import type { Timers } from '../domain/clock';
 
 /** Asterisk's soft-hangup flag for a shutdown or restart, as ChannelHangupRequest reports it with `soft: true`. */
 export const SOFT_HANGUP_SHUTDOWN = 4;
@@ -36,16 +36,15 @@ export class PbxWatch {
 
   get suspected(): boolean { return this.suspicion !== null; }
 
-  /** Evidence that Asterisk is going away; true when it is news. `down` when Asterisk itself refused a request. */
-  suspect(down = false): boolean {
-    if (this.stopped) return false;
+  /** Evidence that Asterisk is going away; `down` when Asterisk itself refused a request. */
+  suspect(down = false): void {
+    if (this.stopped) return;
     if (this.suspicion) {
       this.suspicion.sawDown ||= down;
-      return false;
+      return;
     }
     this.suspicion = { sawDown: down, goodAnswers: 0 };
     this.schedule();
-    return true;
   }
 
   /** Asterisk is known to be there (a resync went through). */

@@ -2,41 +2,18 @@ import type { Logger } from 'winston';
 import type { LegSignals } from '../domain/call-outcome-rules';
 import type { CallRecord } from '../domain/call-record';
 import type { Clock } from '../domain/clock';
+import type { CallMeta, CallNotice } from '../domain/flows/call-handle';
 import type {
   AgentLine, BridgeRef, Effect, FlowDefinition, FlowInput, FlowNotice, LegName, OwnBridge, TimerName,
 } from '../domain/flows/flow-types';
 import type { BridgeId, LegId, PlaybackId } from '../domain/telephony-ids';
 import type { LineDispatcher, LineWaiter } from './line-dispatcher';
 import type { LegEvent, LegRole, TelephonyPort, Unsubscribe } from './telephony-port';
-import type { Timers } from './timers';
+import type { Timers } from '../domain/clock';
 
-/** Who and what a flow is about: plain inputs from the engine. */
-export interface FlowMeta {
-  /** Goes into ids and Stasis args: the attempt id, or the agent/line id for an agent line. */
-  ref: string;
-  attemptId?: number;
-  campaignId?: number;
-  contactId?: number;
-  agentId?: number;
-  phoneNumber?: string;
-  /** Channel variables set on every leg the flow dials (e.g. CAMPAIGN_ID for the dialplan or CDRs). */
-  variables?: Record<string, string>;
-}
-
-export interface FlowEvent {
-  flowId: string;
-  flow: string;
-  meta: FlowMeta;
-  notice: FlowNotice;
-  legs: Partial<Record<LegName, LegId>>;
-  /**
-   * With lineReady: the line to offer to the dispatcher when the agent is ready. On a customer
-   * flow once it has a line (connected, agentReleased): the line it uses, to offer again after
-   * the agent's wrap-up.
-   */
-  line?: AgentLine;
-  at: Date;
-}
+/** The engine's names for these are CallMeta and CallNotice (src/domain/flows/call-handle.ts). */
+export type FlowMeta = CallMeta;
+export type FlowEvent = CallNotice;
 
 export interface RunnerDeps {
   port: TelephonyPort;

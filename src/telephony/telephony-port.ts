@@ -1,4 +1,5 @@
 import type { AmdStatus, LegSignals } from '../domain/call-outcome-rules';
+import type { TelephonyStatus } from '../domain/flows/call-handle';
 import type { CallerId } from '../domain/flows/flow-types';
 import type { BridgeId, LegId, PlaybackId } from '../domain/telephony-ids';
 
@@ -10,7 +11,7 @@ import type { BridgeId, LegId, PlaybackId } from '../domain/telephony-ids';
  * Commands never throw for an expected race (the far end hung up a moment ago): they resolve to
  * a CommandResult, and the leg's `ended` event tells the rest.
  */
-export type TelephonyStatus = 'connecting' | 'ready' | 'degraded' | 'draining';
+export type { TelephonyStatus };
 
 export type LegRole = 'agent' | 'customer' | 'line' | 'inbound';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { spawnSimulator } from '../../bench/telephony/simulator-process';
 import { call, connectAri } from './support/ari-harness';
 import type { AriEvent } from './support/trace-file';
 
@@ -9,14 +10,9 @@ describe('ARI simulator as a separate process', () => {
 
   it('when --behaviour scripts a prefix, then calls to it do what the JSON says; a bad one stops the start with the reason', async function () {
     this.timeout(15_000);
-    const child = spawn(process.execPath, [cliJs, '--port', '0', '--log-level', 'error', '--behaviour', '0915*={"result":"busy","ringMs":0}'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const sim = await spawnSimulator(['--log-level', 'error', '--behaviour', '0915*={"result":"busy","ringMs":0}']);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => { out += d.toString(); const m = /ARI_URL=(\S+)/.exec(out); if (m?.[1]) resolve(m[1]); });
-        child.once('exit', (code) => reject(new Error(`exited ${String(code)}`)));
-      });
-      const client = await connectAri(url);
+      const client = await connectAri(sim.url);
       const events: AriEvent[] = [];
       client.on('*', (e) => events.push(e));
       await client.start('dialer');
@@ -25,9 +21,7 @@ describe('ARI simulator as a separate process', () => {
       assert.ok(events.some((e) => e.type === 'Dial' && e.dialstatus === 'BUSY'), 'the scripted busy');
       client.stop();
     } finally {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+      await sim.stop();
     }
     const bad = spawn(process.execPath, [cliJs, '--port', '0', '--behaviour', '0915*={"result":"maybe"}'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
@@ -38,19 +32,10 @@ describe('ARI simulator as a separate process', () => {
 
   it('when cli.js starts, then it prints ARI_URL, serves ari-client on real time, and exits 0 on SIGTERM', async function () {
     this.timeout(15_000);
-    const cli = path.resolve(__dirname, '..', '..', 'src', 'simulator', 'cli.js');
-    const child = spawn(process.execPath, [cli, '--port', '0', '--time-scale', '0.01', '--log-level', 'error'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const sim = await spawnSimulator(['--time-scale', '0.01', '--log-level', 'error']);
+    let exitCode: number | null = null;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /ARI_URL=(\S+)/.exec(out);
-          if (m?.[1]) resolve(m[1]);
-        });
-        child.once('exit', (code) => reject(new Error(`exited ${String(code)}`)));
-      });
-      const client = await connectAri(url);
+      const client = await connectAri(sim.url);
       const events: AriEvent[] = [];
       client.on('*', (e) => events.push(e));
       await client.start('dialer');
@@ -59,9 +44,8 @@ describe('ARI simulator as a separate process', () => {
       assert.ok(events.some((e) => e.type === 'StasisStart'));
       client.stop();
     } finally {
-      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-      child.kill('SIGTERM');
-      assert.equal(await exited, 0);
+      exitCode = await sim.stop();
     }
+    assert.equal(exitCode, 0);
   });
 });

@@ -1,4 +1,4 @@
-import type { Timers } from '../../src/services/campaign-scheduler';
+import type { Timers } from '../../src/domain/clock';
 import type { ManualClock } from './test-app';
 
 interface Pending { id: number; due: number; fn: () => void }

@@ -3,7 +3,7 @@ import { createLogger } from '../../src/logger';
 import { AriTimeoutError } from '../../src/telephony/ari/ari-rest';
 import { AriTelephony } from '../../src/telephony/ari-telephony';
 import type { LegEvent } from '../../src/telephony/telephony-port';
-import { systemTimers } from '../../src/telephony/timers';
+import { systemTimers } from '../../src/domain/clock';
 import { FakeAriLink } from './fake-ari-link';
 
 const log = createLogger({ level: 'error', console: false });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Campaign } from '../../domain/campaign';
-import { evaluateQuota, quotaWindow } from '../../domain/dialer/agent-quota';
 import { DISPOSITIONS } from '../../domain/disposition';
-import { quotaPolicy } from '../../dialer/campaign-policies';
+import { agentQuotaStatus } from '../../dialer/campaign-policies';
 import type { ReceivedCustomer } from '../../dialer/agent-customers';
 import type { DialerEngine } from '../../dialer/dialer-engine';
 import { DialerError, notFound } from '../../errors';
@@ -80,9 +79,7 @@ export function agentPageRoutes(s: Services, dialer: DialerHandle): RouteSpec[] 
       params: idParams, response: progressDto,
       handler: ({ actor, params }) => {
         const c = assignedCampaign(agentDialer(dialer, actor), actor, params.id);
-        const policy = quotaPolicy(c);
-        const w = quotaWindow(policy, s.clock.now());
-        const status = evaluateQuota(policy, s.repos.attempts.quotaCount(actor.id, c.id, w.from, w.to));
+        const status = agentQuotaStatus(c, actor.id, s.clock.now(), s.repos.attempts);
         const stats = s.repos.attempts.agentStats(c.id).find((x) => x.agentId === actor.id);
         return {
           quota: { kind: c.quota.kind, min: c.quota.min, max: c.quota.max }, counted: status.count, remaining: status.remaining,

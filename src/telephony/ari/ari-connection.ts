@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { connect as ariConnect } from 'ari-client';
 import type { Logger } from 'winston';
 import { DialerError } from '../../errors';
-import type { Timers } from '../timers';
+import type { Timers } from '../../domain/clock';
 import { asAriClient, type AriClientLike } from './ari-client-like';
 import { decodeAriEvent, type AriEvent } from './ari-events';
 import { createAriRest, type AriRest } from './ari-rest';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ariBridgeSchema, ariChannelSchema, type AriBridge, type AriChannel } from './ari-events';
 import type { AriClientLike } from './ari-client-like';
 import { DialerError } from '../../errors';
-import type { Timers } from '../timers';
+import type { Timers } from '../../domain/clock';
 import { toDialerError } from './to-dialer-error';
 
 /** The ARI REST operations the dialer uses, with our types in and out; failures are DialerErrors. */

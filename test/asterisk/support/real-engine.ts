@@ -18,7 +18,7 @@ import { LeadRepository } from '../../../src/store/lead-repository';
 import { migrate } from '../../../src/store/migrator';
 import type { AriRest } from '../../../src/telephony/ari/ari-rest';
 import { createTelephony, type Telephony } from '../../../src/telephony/create-telephony';
-import { systemTimers } from '../../../src/telephony/timers';
+import { systemTimers } from '../../../src/domain/clock';
 import type { RealAsteriskSettings } from '../../support/asterisk-target';
 
 export type Pushed = { type: string; [k: string]: any };
