@@ -14,6 +14,7 @@ export const errorCatalogue = {
   E_IN_USE: 409,
   E_DUPLICATE: 409,
   E_PAYLOAD_TOO_LARGE: 413,
+  E_TOO_MANY_ATTEMPTS: 429,
   E_UNSUPPORTED_MEDIA: 415,
   E_IMPORT_NOT_SPREADSHEET: 415,
   E_IMPORT_EMPTY: 422,
@@ -39,13 +40,16 @@ export type ErrorCode = keyof typeof errorCatalogue;
 
 export class DialerError extends Error {
   readonly httpStatus: number;
+  /** Sent as Retry-After with a 429 or 503. */
+  readonly retryAfterSeconds: number | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(message, options);
+    this.retryAfterSeconds = options?.retryAfterSeconds;
     this.name = 'DialerError';
     this.httpStatus = errorCatalogue[code];
   }

@@ -19,6 +19,7 @@ export function errorMiddleware(log: Logger) {
       error = new DialerError('E_INTERNAL', 'internal error');
     }
     if (res.headersSent) return;
+    if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     res.status(error.httpStatus).json({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } });
   };
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'winston';
 import { DialerError } from '../errors';
 import type { AuthService } from '../services/auth-service';
 import type { RouteContext, RouteSpec } from './route';
+import { sameOrigin } from './same-origin';
 import { readSessionToken } from './session-token';
 import { parseInput } from './validation';
 
@@ -11,6 +12,8 @@ export function mountRoutes(routes: RouteSpec[], auth: AuthService, log: Logger)
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
       try {
+        if (route.method !== 'get' && !sameOrigin(req)) throw new DialerError('E_FORBIDDEN', 'cross-site request refused: Origin is not this server');
+        if (route.method !== 'get' && !route.upload) requireJsonBody(req);
         const token = readSessionToken(req);
         const actor = token ? auth.authenticate(token) : undefined;
         if (!route.public && !actor) throw new DialerError('E_UNAUTHENTICATED', 'login required');
@@ -39,5 +42,15 @@ function checkUploadType(req: Request, accepted: readonly string[]): void {
   const type = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
   if (!accepted.includes(type)) {
     throw new DialerError('E_UNSUPPORTED_MEDIA', `send the file itself as the body with Content-Type ${accepted.join(', ')} (not ${type})`, 'body');
+  }
+}
+
+/** A body on a JSON route must say it is JSON: a form or text/plain post is what another site can make a browser send. */
+function requireJsonBody(req: Request): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody) return;
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json' && !type.endsWith('+json')) {
+    throw new DialerError('E_UNSUPPORTED_MEDIA', `send the body as JSON with Content-Type application/json (not ${type || 'none'})`, 'body');
   }
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'winston';
 import { WebSocketServer, WebSocket } from 'ws';
 import { z } from 'zod';
 import type { AuthenticatedUser, AuthService } from '../services/auth-service';
+import { sameOrigin } from './same-origin';
 import { SESSION_COOKIE } from './session-token';
 
 /** What a client may send. Everything else is answered with an error message and otherwise ignored. */
@@ -55,17 +56,6 @@ function tokenFrom(req: IncomingMessage): string | undefined {
     if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
   }
   return undefined;
-}
-
-/** A browser sends Origin; it must be this server, so another site cannot ride the session cookie. */
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
 }
 
 export class WsHub {

@@ -5,6 +5,7 @@ import type { Actor } from '../domain/roles';
 import type { SessionRepository } from '../store/session-repository';
 import type { User, UserRepository } from '../store/user-repository';
 import { verifyPassword } from './password';
+import { LoginThrottle } from '../domain/auth/login-throttle';
 
 export interface AuthenticatedUser extends Actor {
   user: User;
@@ -18,13 +19,24 @@ export class AuthService {
     private readonly sessions: SessionRepository,
     private readonly clock: Clock,
     private readonly ttlHours: number,
+    private readonly throttle: LoginThrottle = new LoginThrottle(),
   ) {}
 
-  async login(username: string, password: string): Promise<{ token: string; user: User; expiresAt: Date }> {
+  /** `address` is the client's, for the per-address back-off; a throttled attempt costs no scrypt. */
+  async login(username: string, password: string, address = 'unknown'): Promise<{ token: string; user: User; expiresAt: Date }> {
+    const keys = [`user:${username.toLowerCase()}`, `addr:${address}`];
+    const wait = this.throttle.waitMs(keys, this.clock.now().getTime());
+    if (wait > 0) {
+      throw new DialerError('E_TOO_MANY_ATTEMPTS', 'too many failed logins; try again later', undefined, { retryAfterSeconds: Math.ceil(wait / 1000) });
+    }
     const found = this.users.findCredentials(username);
     // Verify against a dummy hash when the user is unknown so timing does not reveal which usernames exist.
     const ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
-    if (!found || !ok || !found.user.active) throw new DialerError('E_BAD_CREDENTIALS', 'wrong username or password');
+    if (!found || !ok || !found.user.active) {
+      this.throttle.failed(keys, this.clock.now().getTime());
+      throw new DialerError('E_BAD_CREDENTIALS', 'wrong username or password');
+    }
+    this.throttle.succeeded(keys[0]!);
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = this.expiry(now);

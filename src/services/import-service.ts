@@ -223,7 +223,8 @@ export class ImportService {
     };
   }
 
-  private mustManage(actor: Actor): void {
+  /** Refuses before anything is read, so an agent's upload is never written to disk. */
+  mustManage(actor: Actor): void {
     if (!canManageContactLists(actor)) throw forbidden('only owners and admins import and export');
   }
 

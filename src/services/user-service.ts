@@ -5,7 +5,7 @@ import { canChangeUser, canManageGroups, canManageUsersOfRole } from '../domain/
 import type { AgentGroup, GroupRepository } from '../store/group-repository';
 import type { SessionRepository } from '../store/session-repository';
 import type { User, UserRepository } from '../store/user-repository';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './password';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
 
 export interface CreateUserInput {
   username: string;
@@ -20,6 +20,8 @@ export interface UpdateUserInput {
   displayName?: string;
   role?: Role;
   password?: string;
+  /** Required when the actor changes their own password. */
+  currentPassword?: string;
   extension?: string | null;
   language?: 'en' | 'vi';
   active?: boolean;
@@ -73,11 +75,21 @@ export class UserService {
     if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
       throw new DialerError('E_VALIDATION', `password must have at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
     }
-    const { password, ...rest } = input;
+    if (self && input.password !== undefined) await this.checkCurrentPassword(target, input.currentPassword);
+    const { password, currentPassword: _current, ...rest } = input;
     const passwordHash = password === undefined ? undefined : await hashPassword(password);
     const updated = this.users.update(id, { ...rest, passwordHash }, this.clock.now())!;
     if (passwordHash !== undefined || input.active === false) this.sessions.deleteForUser(id);
     return updated;
+  }
+
+  /** Someone who finds a logged-in page must not be able to take the account over by setting a new password. */
+  private async checkCurrentPassword(target: User, current: string | undefined): Promise<void> {
+    if (!current) throw new DialerError('E_VALIDATION', 'give your current password to change it', 'currentPassword');
+    const stored = this.users.findCredentials(target.username);
+    if (!stored || !(await verifyPassword(current, stored.passwordHash))) {
+      throw new DialerError('E_VALIDATION', 'the current password is wrong', 'currentPassword');
+    }
   }
 
   delete(actor: Actor, id: number): void {

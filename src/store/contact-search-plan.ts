@@ -60,9 +60,14 @@ const LOOKUPS = {
 export function nameTest(terms: readonly string[]): SqlCondition {
   const last = terms.length - 1;
   return {
-    sql: terms.map((_, i) => (i < last ? "(' ' || c.name_folded || ' ') LIKE ?" : "(' ' || c.name_folded) LIKE ?")).join(' AND '),
-    params: terms.map((t, i) => (i < last ? `% ${t} %` : `% ${t}%`)),
+    sql: terms.map((_, i) => (i < last ? "(' ' || c.name_folded || ' ') LIKE ? ESCAPE '\\'" : "(' ' || c.name_folded) LIKE ? ESCAPE '\\'")).join(' AND '),
+    params: terms.map((t, i) => (i < last ? `% ${escapeLike(t)} %` : `% ${escapeLike(t)}%`)),
   };
+}
+
+/** A typed % or _ is a character to find, not a wildcard. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export function planSearch(filter: ContactFilter, probes: SizeProbes, rareNameShare = RARE_NAME_SHARE): SearchPlan {
@@ -94,6 +99,9 @@ export function planSearch(filter: ContactFilter, probes: SizeProbes, rareNameSh
     const rare = probes.nameInSample(test) < probes.sampleSize * rareNameShare;
     const match = terms.map((t, i) => (i < terms.length - 1 ? `"${t}"` : `"${t}"*`)).join(' ');
     add('name', test, rare ? { from: 'contacts_fts d', id: 'd.rowid', where: same('d.contacts_fts MATCH ?', match) } : undefined);
+  } else if (filter.name?.trim()) {
+    // Only punctuation (`%`, `_`, `*`): names are searched by their words, so no name has these.
+    add('name', same('0'));
   }
   if (filter.phone) add('phone', same(LOOKUPS.phone, filter.phone), { from: 'contact_phones d', id: 'd.contact_id', where: same('d.e164 = ?', filter.phone), size: 1 });
   (filter.tags ?? []).forEach((tag, i) => add(`tag${i}`, same(LOOKUPS.tag, tag), { from: 'contact_tags d', id: 'd.contact_id', where: same('d.tag = ?', tag) }));

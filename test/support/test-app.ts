@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Logger } from 'winston';
 import { apiRoutes } from '../../src/api/api-routes';
 import { createApp } from '../../src/api/create-app';
 import { startHttpServer, type RunningServer } from '../../src/api/http-server';
@@ -36,10 +37,11 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function startTestApp(overrides: Record<string, unknown> = {}): Promise<TestApp> {
+/** `log` replaces the silent logger, for tests that read what the app logged. */
+export async function startTestApp(overrides: Record<string, unknown> = {}, options: { log?: Logger } = {}): Promise<TestApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dialer-test-'));
   const config = loadConfig({ env: {}, localFile: path.join(dir, 'none.json'), overrides: { dataDir: dir, port: 0, logFile: '', ...overrides } });
-  const log = createLogger({ level: 'error', console: false });
+  const log = options.log ?? createLogger({ level: 'error', console: false });
   const db = openDatabase(path.join(dir, 'dialer.db'));
   migrate(db);
   const clock = new ManualClock();

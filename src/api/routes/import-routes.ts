@@ -23,6 +23,7 @@ export function importRoutes(imports: ImportService, maxFileBytes: number): Rout
       summary: 'Upload a spreadsheet (.xlsx, .xls, .csv) as the raw body; answers with its sheets, a preview and a suggested column mapping',
       query: uploadQuery, response: z.object({ job: importJobDto, preview: sheetPreviewDto }),
       handler: async ({ actor, query, req }) => {
+        imports.mustManage(actor);
         const dest = imports.newUploadPath();
         const bytes = await saveUpload(req, dest, maxFileBytes);
         return imports.register(actor, query.kind, query.filename, dest, bytes);

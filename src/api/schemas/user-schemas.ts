@@ -19,6 +19,7 @@ export const createUserBody = z.object({
 
 export const updateUserBody = z.object({
   displayName: z.string().trim().min(1).max(120).optional(), role: z.enum(ROLES).optional(), password: z.string().max(1024).optional(),
+  currentPassword: z.string().max(1024).optional().describe('required when changing your own password'),
   extension: extension.optional(), language: z.enum(['en', 'vi']).optional(), active: z.boolean().optional(), leadReceiving: z.boolean().optional(),
 }).strict();
 

@@ -65,12 +65,18 @@ function editUser(ctx: AdminContext, user: User): void {
   });
 }
 
-function resetPassword(user: User): void {
+function resetPassword(ctx: AdminContext, user: User): void {
+  const self = user.id === ctx.me.id;
   openDialog({
     title: 'users.resetPassword', subject: user.username, submit: 'common.save',
-    body: [field('users.newPassword', textInput('password', '', { type: 'password', required: true, autocomplete: 'new-password' }), 'users.passwordHint')],
+    body: [
+      ...(self ? [field('users.currentPassword', textInput('currentPassword', '', { type: 'password', required: true, autocomplete: 'current-password' }))] : []),
+      field('users.newPassword', textInput('password', '', { type: 'password', required: true, autocomplete: 'new-password' }), 'users.passwordHint'),
+    ],
     onSubmit: async (form) => {
-      await api('PATCH', `/api/users/${user.id}`, { password: readText(form, 'password') });
+      await api('PATCH', `/api/users/${user.id}`, self
+        ? { password: readText(form, 'password'), currentPassword: readText(form, 'currentPassword') }
+        : { password: readText(form, 'password') });
       toast('users.passwordChanged');
     },
   });
@@ -116,7 +122,7 @@ async function render(root: HTMLElement, _params: Record<string, string>, ctx: A
     const user = users.find((u) => u.username === row?.dataset.user);
     if (!button || !user) return;
     if (button.dataset.action === 'edit') editUser(ctx, user);
-    else resetPassword(user);
+    else resetPassword(ctx, user);
   });
   filter.addEventListener('input', () => {
     const q = filter.value.trim().toLowerCase();
