@@ -19,7 +19,8 @@ export const configSchema = z.object({
   logFile: z.string().describe('JSON-lines log file; relative paths are inside dataDir; empty disables the file.'),
   sessionTtlHours: int(1, 24 * 90).describe('How long a login session stays valid without use, in hours.'),
   shutdownDrainSeconds: int(0, 3600).describe('On SIGTERM: how long live calls may go on (no new ones start) before the rest are hung up and the process exits. Keep the service manager\'s stop timeout above it.'),
-  cookieSecure: bool.describe('Mark the session cookie Secure (set true when served over HTTPS).'),
+  cookieSecure: bool.describe('Always mark the session cookie Secure (set true when served over HTTPS). With trustProxy, a request the proxy says came over HTTPS gets a Secure cookie anyway.'),
+  trustProxy: bool.describe('Trust X-Forwarded-For/-Proto from a reverse proxy on loopback (nginx beside the dialer): client addresses in logs and the login back-off are the real ones, and HTTPS requests get a Secure cookie.'),
   bootstrapOwner: z.object({
     username: optionalString.describe('At first start with no users, create an owner with this username (needs password too).'),
     password: optionalString.describe('Password of the bootstrap owner; at least 10 characters. Never logged.'),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Logger } from 'winston';
 import { createApp } from './api/create-app';
+import { insecureCookieWarning } from './api/cookie-warning';
 import { apiRoutes } from './api/api-routes';
 import { startHttpServer, type RunningServer } from './api/http-server';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -73,8 +74,10 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   };
   const engine = createDialer({ services, telephony: dialerTelephonyOf(telephony.telephony), notifier, clock: systemClock, timers: systemTimers, log });
   holder.engine = engine;
+  const cookieWarning = insecureCookieWarning(config.host, config.cookieSecure, config.trustProxy);
+  if (cookieWarning) log.warn(cookieWarning);
   const app = createApp({
-    log, auth: services.auth, routes: apiRoutes(services, () => engine), version: VERSION,
+    log, auth: services.auth, routes: apiRoutes(services, () => engine), version: VERSION, trustProxy: config.trustProxy,
     health: () => ({ status: db.open && telephony.status() === 'ready' ? 'ok' : 'degraded', db: db.open, telephony: telephony.status() }),
     beforeApi: (express) => serveWeb(express, services.auth),
   });

@@ -22,6 +22,8 @@ export interface AppDeps {
   version: string;
   /** Also the readiness answer: ready when the database is open and telephony is `ready`. */
   health: () => HealthReport;
+  /** Believe X-Forwarded-* from a proxy on loopback (req.secure, req.ip). */
+  trustProxy?: boolean;
   /** Extra middleware mounted before the API (static pages). */
   beforeApi?: (app: Express) => void;
 }
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (deps.trustProxy) app.set('trust proxy', 'loopback');
   app.use(requestContext(deps.log));
   app.use((_req, res, next) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);

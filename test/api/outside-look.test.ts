@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import Transport from 'winston-transport';
 import { createLogger, format } from 'winston';
+import { insecureCookieWarning } from '../../src/api/cookie-warning';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** What the outside look at the running demo found, each kept fixed. */
@@ -97,5 +98,28 @@ describe('security findings of the outside look', () => {
     assert.deepEqual(await names('%'), []);
     assert.deepEqual(await names('_'), []);
     assert.deepEqual(await names('an'), ['Nguyễn An']);
+  });
+});
+
+describe('Secure session cookie', () => {
+  it('when HTTPS ends at a trusted proxy on loopback, then the cookie is Secure; a forwarded header from an untrusted setup is ignored', async () => {
+    for (const trustProxy of [true, false]) {
+      const app = await startTestApp({ trustProxy });
+      try {
+        await app.services.users.createUnchecked({ username: 'lan', displayName: 'Lan', role: 'admin', password: 'a long secret 1' });
+        const res = await app.request('POST', '/api/auth/login', { body: { username: 'lan', password: 'a long secret 1' }, headers: { 'x-forwarded-proto': 'https' } });
+        assert.equal(res.status, 200);
+        assert.equal(/;\s*Secure/i.test(res.headers.get('set-cookie') ?? ''), trustProxy, `trustProxy ${trustProxy}`);
+      } finally {
+        await app.close();
+      }
+    }
+  });
+
+  it('when the server listens beyond loopback with neither setting, then start-up warns', () => {
+    assert.match(insecureCookieWarning('0.0.0.0', false, false)!, /without Secure/);
+    assert.equal(insecureCookieWarning('127.0.0.1', false, false), undefined);
+    assert.equal(insecureCookieWarning('0.0.0.0', false, true), undefined);
+    assert.equal(insecureCookieWarning('0.0.0.0', true, false), undefined);
   });
 });

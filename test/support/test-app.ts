@@ -46,7 +46,7 @@ export async function startTestApp(overrides: Record<string, unknown> = {}, opti
   migrate(db);
   const clock = new ManualClock();
   const services = createServices(db, config, clock, log);
-  const app = createApp({ log, auth: services.auth, routes: apiRoutes(services), version: VERSION, health: () => ({ status: 'ok', db: db.open, telephony: 'none' }), beforeApi: (e) => serveWeb(e, services.auth) });
+  const app = createApp({ log, auth: services.auth, routes: apiRoutes(services), version: VERSION, trustProxy: config.trustProxy, health: () => ({ status: 'ok', db: db.open, telephony: 'none' }), beforeApi: (e) => serveWeb(e, services.auth) });
   const http = await startHttpServer(app, '127.0.0.1', 0);
   const request: TestApp['request'] = async (method, urlPath, options = {}) => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };

@@ -22,7 +22,7 @@ export function authRoutes(auth: AuthService, cookieSecure: boolean): RouteSpec[
           throw err;
         }
         const { token, user, expiresAt } = session;
-        res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: cookieSecure, expires: expiresAt, path: '/' });
+        res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: cookieSecure || req.secure, expires: expiresAt, path: '/' });
         log.info('user logged in', { userId: user.id });
         return { token, expiresAt: expiresAt.toISOString(), user };
       },
