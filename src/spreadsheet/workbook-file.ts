@@ -3,10 +3,12 @@ import type { ImportCell } from '../domain/import-mapping';
 import { DialerError } from '../errors';
 import { sheetjs, type SheetJS } from './load-sheetjs';
 import type { SheetRow } from './spreadsheet-file';
+import { checkZipInflation } from './zip-inflation';
 
 const READ_OPTIONS: SheetJS.ParsingOptions = { type: 'buffer', dense: true, cellHTML: false, cellText: false, cellNF: false, cellDates: false, cellStyles: false };
 
 function parse(buf: Buffer, options: SheetJS.ParsingOptions): SheetJS.WorkBook {
+  checkZipInflation(buf);
   try {
     return sheetjs().read(buf, { ...READ_OPTIONS, ...options });
   } catch (err) {

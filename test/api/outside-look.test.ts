@@ -4,7 +4,9 @@ import path from 'node:path';
 import Transport from 'winston-transport';
 import { createLogger, format } from 'winston';
 import { insecureCookieWarning } from '../../src/api/cookie-warning';
+import { upload } from '../support/spreadsheets';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { zipBomb } from '../support/zip-bomb';
 
 /** What the outside look at the running demo found, each kept fixed. */
 describe('security findings of the outside look', () => {
@@ -72,6 +74,13 @@ describe('security findings of the outside look', () => {
     if (!(res instanceof Error)) assert.equal(res.status, 403);
     const dir = path.join(app.config.dataDir, 'imports');
     assert.deepEqual(readdirSync(dir), []);
+  });
+
+  it('when an admin uploads a zip bomb as .xlsx, then it is refused with 413 and a message, and the file is gone', async () => {
+    const res = await upload(app, admin, await zipBomb(300));
+    assert.equal(res.status, 413);
+    assert.equal(res.body.error.code, 'E_IMPORT_INFLATED');
+    assert.deepEqual(readdirSync(path.join(app.config.dataDir, 'imports')), []);
   });
 
   it('when users change their own password, then the current one is required; an admin resetting an agent needs none', async () => {
