@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'winston';
 import { createApp } from './api/create-app';
@@ -15,6 +16,7 @@ import type { DemoPbx } from './demo/start-demo-pbx';
 import { startTelephony, type RunningTelephony } from './start-telephony';
 import { openDatabase } from './store/database';
 import { migrate } from './store/migrator';
+import { removePidFile, writePidFile } from './store/pid-file';
 import { VERSION } from './version';
 import { topicAuthorizer } from './api/topic-authorizer';
 import { WsHub } from './api/ws-hub';
@@ -122,7 +124,17 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger({ level: config.logLevel, file: config.logFile || undefined }).child({ component: 'main' });
-  const dialer = await startDialer(config, log);
+  // Held while running so `npm run restore` can refuse; a stale one (dead pid) does not block.
+  const dbFile = path.join(config.dataDir, 'dialer.db');
+  mkdirSync(config.dataDir, { recursive: true });
+  writePidFile(dbFile);
+  let dialer: RunningDialer;
+  try {
+    dialer = await startDialer(config, log);
+  } catch (err) {
+    removePidFile(dbFile);
+    throw err;
+  }
   log.info(`dialer ${VERSION} listening on ${dialer.http.url}`);
   process.stdout.write(`Dialer running at ${dialer.http.url}/\n`);
   let stopping = false;
@@ -130,7 +142,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { signal });
-    dialer.stop().then(() => process.exit(0), (err: unknown) => { log.error('shutdown failed', { err }); process.exit(1); });
+    dialer.stop().then(() => { removePidFile(dbFile); process.exit(0); }, (err: unknown) => { log.error('shutdown failed', { err }); process.exit(1); });
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

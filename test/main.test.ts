@@ -38,6 +38,14 @@ describe('the dialer process', () => {
     await proc.kill();
   });
 
+  it('when running, then it holds <db>.pid with its pid, and a clean stop removes it', async () => {
+    const proc = await run({ DIALER_DATA_DIR: dir, DIALER_PORT: '0', DIALER_LOG_LEVEL: 'warn' }, /running at (http:\/\/\S+)\//);
+    const pidFile = path.join(dir, 'dialer.db.pid');
+    assert.match(readFileSync(pidFile, 'utf8'), /^\d+\n$/);
+    assert.equal(await proc.kill(), 0);
+    assert.ok(!existsSync(pidFile));
+  });
+
   it('when a setting is bad, then it refuses to start and names the setting', async () => {
     const proc = await run({ DIALER_DATA_DIR: dir, DIALER_PORT: 'abc' }, /$^/);
     assert.equal(proc.code, 2);
