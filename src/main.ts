@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = createLogger({ level: config.logLevel, file: config.logFile || undefined }).child({ component: 'main' });
+  const log = createLogger({ level: config.logLevel, format: config.logFormat, file: config.logFile || undefined }).child({ component: 'main' });
   const dialer = await startDialer(config, log);
   log.info(`dialer ${VERSION} listening on ${dialer.http.url}`);
   process.stdout.write(`Dialer running at ${dialer.http.url}/\n`);
