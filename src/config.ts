@@ -16,6 +16,7 @@ export const configSchema = z.object({
   port: int(0, 65535).describe('HTTP port of the API, the web pages and the WebSocket hub (0 picks a free port).'),
   dataDir: z.string().min(1).describe('Directory for the SQLite database (dialer.db), logs and import files; created if missing.'),
   logLevel: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).describe('Lowest level written to the console and the log file.'),
+  logFormat: z.enum(['text', 'json']).describe('Console log lines: text (time level message key=value…, for people) or json (one JSON object per line with campaignId, callId, agentId and requestId as fields, for journald and log shippers). The log file is always JSON.'),
   logFile: z.string().describe('JSON-lines log file; relative paths are inside dataDir; empty disables the file.'),
   sessionTtlHours: int(1, 24 * 90).describe('How long a login session stays valid without use, in hours.'),
   shutdownDrainSeconds: int(0, 3600).describe('On SIGTERM: how long live calls may go on (no new ones start) before the rest are hung up and the process exits. Keep the service manager\'s stop timeout above it.'),

@@ -21,25 +21,25 @@ const redactSecrets = winston.format((info) => {
   return info;
 });
 
+export type LogFormat = 'text' | 'json';
+
 export interface LoggerOptions {
   level: string;
+  /** Console lines: `text` (time level message key=value…) or `json` (one object per line, for journald/log shippers). */
+  format?: LogFormat;
   file?: string;
   console?: boolean;
+  /** Where console lines go instead of stdout (tests). */
+  stream?: NodeJS.WritableStream;
 }
 
 export function createLogger(options: LoggerOptions): winston.Logger {
   const transports: winston.transport[] = [];
   if (options.console !== false) {
-    transports.push(new winston.transports.Console({
-      format: winston.format.combine(
-        winston.format.colorize(),
-        winston.format.printf(({ level, message, timestamp, component, requestId, ...rest }) => {
-          const meta = Object.keys(rest).length ? ' ' + JSON.stringify(rest, errorReplacer) : '';
-          const tags = [component, requestId].filter(Boolean).map((t) => `[${String(t)}]`).join('');
-          return `${String(timestamp)} ${level} ${tags} ${String(message)}${meta}`;
-        }),
-      ),
-    }));
+    const format = options.format === 'json' ? jsonLine() : textLine(!options.stream && process.stdout.isTTY === true);
+    transports.push(options.stream
+      ? new winston.transports.Stream({ stream: options.stream, format })
+      : new winston.transports.Console({ format }));
   }
   if (options.file) {
     mkdirSync(path.dirname(options.file), { recursive: true });
@@ -51,6 +51,24 @@ export function createLogger(options: LoggerOptions): winston.Logger {
     format: winston.format.combine(addContext(), redactSecrets(), winston.format.timestamp()),
     transports,
   });
+}
+
+function jsonLine(): winston.Logform.Format {
+  return winston.format.json({ replacer: errorReplacer });
+}
+
+/** `2026-01-01T10:00:00.000Z info call connected component=engine campaignId=3 callId=c-1` */
+function textLine(colors: boolean): winston.Logform.Format {
+  const line = winston.format.printf(({ level, message, timestamp, ...rest }) => {
+    const fields = Object.entries(rest).map(([key, value]) => `${key}=${fieldValue(value)}`);
+    return [String(timestamp), level, String(message), ...fields].join(' ');
+  });
+  return colors ? winston.format.combine(winston.format.colorize(), line) : line;
+}
+
+function fieldValue(value: unknown): string {
+  if (typeof value === 'string') return /^[^\s"=]+$/.test(value) ? value : JSON.stringify(value);
+  return JSON.stringify(value, errorReplacer) ?? String(value);
 }
 
 function errorReplacer(_key: string, value: unknown): unknown {

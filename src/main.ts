@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = createLogger({ level: config.logLevel, file: config.logFile || undefined }).child({ component: 'main' });
+  const log = createLogger({ level: config.logLevel, format: config.logFormat, file: config.logFile || undefined }).child({ component: 'main' });
   // Held while running so `npm run restore` can refuse; a stale one (dead pid) does not block.
   const dbFile = path.join(config.dataDir, 'dialer.db');
   mkdirSync(config.dataDir, { recursive: true });
