@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Logger } from 'winston';
 import { createApp } from './api/create-app';
+import { createMetrics } from './api/metrics';
+import { Registry } from 'prom-client';
 import { apiRoutes } from './api/api-routes';
 import { startHttpServer, type RunningServer } from './api/http-server';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -73,8 +75,11 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   };
   const engine = createDialer({ services, telephony: dialerTelephonyOf(telephony.telephony), notifier, clock: systemClock, timers: systemTimers, log });
   holder.engine = engine;
+  const metrics = createMetrics({ registry: new Registry(), callRecords: services.repos.callRecords, telephonyStatus: () => telephony.status() });
+  telephony.telephony.port.onStatus((s) => metrics.telephonyStatusChanged(s));
+  metrics.telephonyStatusChanged(telephony.status());
   const app = createApp({
-    log, auth: services.auth, routes: apiRoutes(services, () => engine), version: VERSION,
+    log, auth: services.auth, metrics: { registry: metrics.registry, token: config.metrics.token }, routes: apiRoutes(services, () => engine), version: VERSION,
     health: () => ({ status: db.open && telephony.status() === 'ready' ? 'ok' : 'degraded', db: db.open, telephony: telephony.status() }),
     beforeApi: (express) => serveWeb(express, services.auth),
   });
