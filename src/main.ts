@@ -75,7 +75,7 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   };
   const engine = createDialer({ services, telephony: dialerTelephonyOf(telephony.telephony), notifier, clock: systemClock, timers: systemTimers, log });
   holder.engine = engine;
-  const metrics = createMetrics({ registry: new Registry(), callRecords: services.repos.callRecords, telephonyStatus: () => telephony.status() });
+  const metrics = createMetrics({ registry: new Registry(), callRecords: services.repos.callRecords, telephonyStatus: () => telephony.status(), live: () => engine.snapshots() });
   telephony.telephony.port.onStatus((s) => metrics.telephonyStatusChanged(s));
   metrics.telephonyStatusChanged(telephony.status());
   const app = createApp({

@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { TelephonyStatus } from '../telephony/telephony-port';
 import type { CallRecordRepository } from '../store/call-record-repository';
+import type { LiveSnapshot } from '../dialer/live-snapshot';
 
 const TELEPHONY_STATES: readonly TelephonyStatus[] = ['connecting', 'ready', 'degraded', 'draining'];
 
@@ -10,6 +11,8 @@ export interface MetricsDeps {
   callRecords: Pick<CallRecordRepository, 'countsByCampaignOutcome'>;
   /** The current telephony status; absent when the process runs no telephony. */
   telephonyStatus?: () => TelephonyStatus;
+  /** The live snapshots of the running and paused campaigns (the engine's); absent without an engine. */
+  live?: () => Pick<LiveSnapshot, 'campaignId' | 'agentsByState' | 'calls' | 'abandon' | 'dialLevel'>[];
 }
 
 export interface DialerMetrics {
@@ -67,6 +70,54 @@ export function createMetrics(deps: MetricsDeps): DialerMetrics {
         byCampaign.set(key, c);
       }
       for (const [campaign, c] of byCampaign) this.set({ campaign }, c.abandoned / (c.abandoned + c.answered));
+    },
+  });
+
+  // Live state of the engine, read at scrape time from the same snapshot the supervisor dashboard shows.
+  // One reading serves the four gauges of a scrape (cached 500 ms), so the order prom-client collects them in does not matter.
+  let cached: { at: number; value: ReturnType<NonNullable<MetricsDeps['live']>> } | undefined;
+  const liveNow = () => {
+    const at = Date.now();
+    if (!cached || at - cached.at > 500) cached = { at, value: deps.live?.() ?? [] };
+    return cached.value;
+  };
+  new Gauge({
+    name: 'dialer_calls_in_progress', help: 'Calls of a running or paused campaign now: ringing (not answered), waiting (answered, no agent yet), talking (with an agent)',
+    labelNames: ['campaign', 'phase'], registers,
+    collect() {
+      this.reset();
+      for (const s of liveNow()) {
+        for (const phase of ['ringing', 'waiting', 'talking'] as const) this.set({ campaign: String(s.campaignId), phase }, s.calls[phase]);
+      }
+    },
+  });
+  new Gauge({
+    name: 'dialer_agents', help: 'Agents joined to a running or paused campaign, by state',
+    labelNames: ['campaign', 'state'], registers,
+    collect() {
+      this.reset();
+      for (const s of liveNow()) for (const [state, n] of Object.entries(s.agentsByState)) this.set({ campaign: String(s.campaignId), state }, n);
+    },
+  });
+  new Gauge({
+    name: 'dialer_pacing_abandon_rate', help: 'Predictive pacer\'s abandon rate per campaign: window "campaign" (whole campaign), "rolling" (pacing.rollingWindowMinutes), "target" (the campaign\'s ceiling)',
+    labelNames: ['campaign', 'window'], registers,
+    collect() {
+      this.reset();
+      for (const s of liveNow()) {
+        const campaign = String(s.campaignId);
+        this.set({ campaign, window: 'campaign' }, s.abandon.campaignRate);
+        this.set({ campaign, window: 'rolling' }, s.abandon.rollingRate);
+        this.set({ campaign, window: 'target' }, s.abandon.target);
+      }
+    },
+  });
+  new Gauge({
+    name: 'dialer_dial_level', help: 'Predictive campaigns: lines in use per logged-in agent after the pacer\'s last decision',
+    labelNames: ['campaign'], registers,
+    collect() {
+      this.reset();
+      for (const s of liveNow()) if (s.dialLevel !== null) this.set({ campaign: String(s.campaignId) }, s.dialLevel);
     },
   });
 

@@ -93,3 +93,25 @@ describe('GET /metrics', () => {
     assert.equal(s.get('dialer_ari_connection_state{state="connecting"}'), 0);
   });
 });
+
+describe('live campaign metrics', () => {
+  it('when campaigns run, then agents by state, calls in progress, pacing abandon rates and dial level come from their live snapshots', async () => {
+    const snapshot = {
+      campaignId: 3,
+      agentsByState: { ready: 2, on_call: 1, wrap_up: 0, not_ready: 1 } as never,
+      calls: { ringing: 4, talking: 1, waiting: 1, longestWaitMs: 900 },
+      abandon: { target: 0.03, campaignRate: 0.01, rollingRate: 0.02 },
+      dialLevel: 2.5,
+    };
+    const m = createMetrics({ registry: new Registry(), callRecords: { countsByCampaignOutcome: () => [] }, live: () => [snapshot, { ...snapshot, campaignId: 4, dialLevel: null }] });
+    const s = samples(await m.registry.metrics());
+    assert.equal(s.get('dialer_agents{campaign="3",state="ready"}'), 2);
+    assert.equal(s.get('dialer_agents{campaign="3",state="not_ready"}'), 1);
+    assert.equal(s.get('dialer_calls_in_progress{campaign="3",phase="ringing"}'), 4);
+    assert.equal(s.get('dialer_calls_in_progress{campaign="4",phase="waiting"}'), 1);
+    assert.equal(s.get('dialer_pacing_abandon_rate{campaign="3",window="rolling"}'), 0.02);
+    assert.equal(s.get('dialer_pacing_abandon_rate{campaign="3",window="target"}'), 0.03);
+    assert.equal(s.get('dialer_dial_level{campaign="3"}'), 2.5);
+    assert.equal(s.has('dialer_dial_level{campaign="4"}'), false);
+  });
+});
