@@ -63,6 +63,9 @@ export const configSchema = z.object({
   pacing: z.object({
     rollingWindowMinutes: int(5, 24 * 60).describe('Predictive: the abandon rate is held under the target over the whole campaign and over this rolling window.'),
   }),
+  metrics: z.object({
+    token: optionalString.describe('Bearer token Prometheus sends to GET /metrics (Authorization: Bearer TOKEN). Empty: /metrics answers 404; a wrong token answers 401. Never logged.'),
+  }),
   demo: z.object({
     agents: int(0, 500).describe('Demo mode (no ari.url): number of simulated agent phones (extensions 1001, 1002, …); on an empty database a demo agent is created for each.'),
   }),

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Logger } from 'winston';
 import { createApp } from './api/create-app';
 import { insecureCookieWarning } from './api/cookie-warning';
+import { createMetrics } from './api/metrics';
+import { Registry } from 'prom-client';
 import { apiRoutes } from './api/api-routes';
 import { startHttpServer, type RunningServer } from './api/http-server';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -78,8 +80,11 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   holder.engine = engine;
   const cookieWarning = insecureCookieWarning(config.host, config.cookieSecure, config.trustProxy);
   if (cookieWarning) log.warn(cookieWarning);
+  const metrics = createMetrics({ registry: new Registry(), callRecords: services.repos.callRecords, telephonyStatus: () => telephony.status(), live: () => engine.snapshots() });
+  telephony.telephony.port.onStatus((s) => metrics.telephonyStatusChanged(s));
+  metrics.telephonyStatusChanged(telephony.status());
   const app = createApp({
-    log, auth: services.auth, routes: apiRoutes(services, () => engine), version: VERSION, trustProxy: config.trustProxy,
+    log, auth: services.auth, metrics: { registry: metrics.registry, token: config.metrics.token }, routes: apiRoutes(services, () => engine), version: VERSION, trustProxy: config.trustProxy,
     health: () => ({ status: db.open && telephony.status() === 'ready' ? 'ok' : 'degraded', db: db.open, telephony: telephony.status() }),
     beforeApi: (express) => serveWeb(express, services.auth),
   });

@@ -8,6 +8,8 @@ import { buildOpenApiDocument } from './openapi';
 import { requestContext } from './request-context';
 import { defineRoute, type RouteSpec } from './route';
 import { z } from 'zod';
+import { timingSafeEqual } from 'node:crypto';
+import type { Registry } from 'prom-client';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -24,6 +26,8 @@ export interface AppDeps {
   health: () => HealthReport;
   /** Believe X-Forwarded-* from a proxy on loopback (req.secure, req.ip). */
   trustProxy?: boolean;
+  /** GET /metrics: the app's Prometheus registry and the bearer token scrapers send (unset: /metrics answers 404). */
+  metrics?: { registry: Registry; token: string | undefined };
   /** Extra middleware mounted before the API (static pages). */
   beforeApi?: (app: Express) => void;
 }
@@ -36,7 +40,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 /** Every route of the app, including the ones this file adds, so tests and the OpenAPI document see the same table. */
-export function allRoutes(deps: Pick<AppDeps, 'routes' | 'health' | 'version'>): RouteSpec[] {
+export function allRoutes(deps: Pick<AppDeps, 'routes' | 'health' | 'version' | 'metrics'>): RouteSpec[] {
   const routes: RouteSpec[] = [
     defineRoute({
       method: 'get', path: '/health', tag: 'system', public: true, summary: 'Liveness: 200 while the process serves requests',
@@ -52,6 +56,17 @@ export function allRoutes(deps: Pick<AppDeps, 'routes' | 'health' | 'version'>):
         return { ready: true, db, telephony };
       },
     }),
+    defineRoute({
+      method: 'get', path: '/metrics', tag: 'system', public: true, produces: 'text/plain',
+      summary: 'Prometheus metrics; needs Authorization: Bearer <metrics.token>, not a session. 404 when metrics.token is unset, 401 on a missing or wrong token',
+      handler: async ({ req, res }) => {
+        const metrics = deps.metrics;
+        if (!metrics?.token) throw new DialerError('E_NOT_FOUND', 'metrics are off: set metrics.token');
+        if (!tokenMatches(req.headers.authorization, metrics.token)) throw new DialerError('E_UNAUTHENTICATED', 'metrics need the bearer token of metrics.token');
+        const text = await metrics.registry.metrics();
+        res.status(200).type(metrics.registry.contentType).send(text);
+      },
+    }),
     ...deps.routes,
   ];
   let document: object | undefined;
@@ -60,6 +75,13 @@ export function allRoutes(deps: Pick<AppDeps, 'routes' | 'health' | 'version'>):
     handler: () => (document ??= buildOpenApiDocument(routes, deps.version)),
   }));
   return routes;
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  if (!header?.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice(7).trim());
+  const wanted = Buffer.from(token);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
 }
 
 export function createApp(deps: AppDeps): Express {

@@ -294,4 +294,10 @@ export class DialerEngine {
     const r = this.runners.get(campaignId);
     return r ? liveSnapshot(r, this.d.clock.now()) : undefined;
   }
+
+  /** The supervisor view of every running or paused campaign (for /metrics). */
+  snapshots(): LiveSnapshot[] {
+    const now = this.d.clock.now();
+    return [...this.runners.values()].map((r) => liveSnapshot(r, now));
+  }
 }

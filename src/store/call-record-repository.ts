@@ -47,6 +47,13 @@ export class CallRecordRepository {
     }).immediate();
   }
 
+  /** Calls recorded per campaign and outcome (campaign null: calls of no campaign; outcome null: not settled by an outcome). */
+  countsByCampaignOutcome(): { campaignId: number | null; outcome: string | null; count: number }[] {
+    return this.db.prepare<[], { campaign_id: number | null; outcome: string | null; n: number }>(
+      'SELECT campaign_id, outcome, COUNT(*) AS n FROM call_records GROUP BY campaign_id, outcome').all()
+      .map((r) => ({ campaignId: r.campaign_id, outcome: r.outcome, count: r.n }));
+  }
+
   get(id: number): StoredCallRecord | undefined {
     const row = this.getStmt.get(id);
     return row && this.toRecord(row);

@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Logger } from 'winston';
 import { apiRoutes } from '../../src/api/api-routes';
 import { createApp } from '../../src/api/create-app';
+import { createMetrics } from '../../src/api/metrics';
+import { Registry } from 'prom-client';
 import { startHttpServer, type RunningServer } from '../../src/api/http-server';
 import { loadConfig, type Config } from '../../src/config';
 import type { Clock } from '../../src/domain/clock';
@@ -46,7 +48,8 @@ export async function startTestApp(overrides: Record<string, unknown> = {}, opti
   migrate(db);
   const clock = new ManualClock();
   const services = createServices(db, config, clock, log);
-  const app = createApp({ log, auth: services.auth, routes: apiRoutes(services), version: VERSION, trustProxy: config.trustProxy, health: () => ({ status: 'ok', db: db.open, telephony: 'none' }), beforeApi: (e) => serveWeb(e, services.auth) });
+  const metrics = createMetrics({ registry: new Registry(), callRecords: services.repos.callRecords, telephonyStatus: () => 'ready' });
+  const app = createApp({ log, auth: services.auth, metrics: { registry: metrics.registry, token: config.metrics.token }, routes: apiRoutes(services), version: VERSION, trustProxy: config.trustProxy, health: () => ({ status: 'ok', db: db.open, telephony: 'none' }), beforeApi: (e) => serveWeb(e, services.auth) });
   const http = await startHttpServer(app, '127.0.0.1', 0);
   const request: TestApp['request'] = async (method, urlPath, options = {}) => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
