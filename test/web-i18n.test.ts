@@ -25,7 +25,9 @@ describe('web page translations', () => {
       for (const m of readFileSync(path.join(pages, f), 'utf8').matchAll(/data-i18n(?:-placeholder)?="([^"]+)"/g)) used.add(m[1]!);
     }
     const client = path.join(root, 'src', 'web', 'client');
-    for (const f of readdirSync(client)) {
+    const scripts = readdirSync(client, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    assert.ok(scripts.some((f) => f.includes(path.sep)), 'the scan reaches the feature folders');
+    for (const f of scripts) {
       for (const m of readFileSync(path.join(client, f), 'utf8').matchAll(/\bt\('([a-zA-Z0-9_.-]+)'/g)) used.add(m[1]!);
     }
     assert.ok(used.size >= 5, 'the scan found the labels');

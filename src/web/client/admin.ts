@@ -1,21 +1,21 @@
 import { api } from './api.js';
 import { byId, h, replaceChildren } from './dom.js';
 import { toggleLanguage, translatePage } from './i18n.js';
-import { campaignListSection } from './admin-campaign-list.js';
-import { campaignPageSection } from './admin-campaign-page.js';
-import { campaignsSection } from './admin-campaigns.js';
-import { blockListsSection } from './admin-block-lists.js';
-import { contactsSection } from './admin-contacts.js';
-import { groupsSection } from './admin-groups.js';
-import { importJobSection } from './admin-import-job.js';
-import { importSection } from './admin-import.js';
-import { label, translateTitles } from './admin-label.js';
-import { NotificationBell } from './admin-notifications.js';
-import { HashRouter, type Me, type Section } from './admin-router.js';
-import { scriptEditorSection } from './admin-script-editor.js';
-import { scriptsSection } from './admin-scripts.js';
-import { usersSection } from './admin-users.js';
-import { showError } from './admin-error.js';
+import { campaignListSection } from './admin/campaigns/list.js';
+import { campaignPageSection } from './admin/campaigns/page.js';
+import { campaignsSection } from './admin/campaigns/campaigns.js';
+import { blockListsSection } from './admin/contacts/block-lists.js';
+import { contactsSection } from './admin/contacts/contacts.js';
+import { groupsSection } from './admin/contacts/groups.js';
+import { importJobSection } from './admin/imports/job.js';
+import { importSection } from './admin/imports/import.js';
+import { label, translateTitles } from './admin/label.js';
+import { NotificationBell } from './admin/notifications.js';
+import { HashRouter, type Me, type Section } from './admin/router.js';
+import { scriptEditorSection } from './admin/scripts/editor.js';
+import { scriptsSection } from './admin/scripts/scripts.js';
+import { usersSection } from './admin/users.js';
+import { showError } from './admin/error.js';
 
 /** Sections in menu order; a section is listed here only once its API exists on the server. */
 const sections: Section[] = [

@@ -1,13 +1,13 @@
 import { byId, h, replaceChildren } from './dom.js';
 import { t } from './i18n.js';
-import { AgentAlertsArea } from './agent-alerts.js';
-import { AgentApp } from './agent-app.js';
-import { AgentBar } from './agent-bar.js';
-import { AgentCustomerArea } from './agent-customer.js';
-import { AgentDispositions } from './agent-dispositions.js';
-import { AgentLeft } from './agent-left.js';
-import { AgentLobby } from './agent-lobby.js';
-import { AgentScriptArea } from './agent-script.js';
+import { AgentAlertsArea } from './agent/alerts.js';
+import { AgentApp } from './agent/app.js';
+import { AgentBar } from './agent/bar.js';
+import { AgentCustomerArea } from './agent/customer.js';
+import { AgentDispositions } from './agent/dispositions.js';
+import { AgentLeft } from './agent/left.js';
+import { AgentLobby } from './agent/lobby.js';
+import { AgentScriptArea } from './agent/script.js';
 import { setUpHeader } from './page-header.js';
 import { Ticker } from './ticker.js';
 

@@ -1,7 +1,7 @@
-import { adminEn, adminVi } from './i18n-admin.js';
-import { agentEn, agentVi } from './i18n-agent.js';
-import { commonEn, commonVi } from './i18n-common.js';
-import { supervisorEn, supervisorVi } from './i18n-supervisor.js';
+import { adminEn, adminVi } from './i18n/admin.js';
+import { agentEn, agentVi } from './i18n/agent.js';
+import { commonEn, commonVi } from './i18n/common.js';
+import { supervisorEn, supervisorVi } from './i18n/supervisor.js';
 
 /**
  * Every page's labels, composed from one module per area (i18n-common, i18n-admin, …). Each module

@@ -1,8 +1,8 @@
 import { byId, h, replaceChildren } from './dom.js';
 import { t } from './i18n.js';
 import { setUpHeader } from './page-header.js';
-import { SupervisorApp } from './supervisor-app.js';
-import { SupervisorView } from './supervisor-view.js';
+import { SupervisorApp } from './supervisor/app.js';
+import { SupervisorView } from './supervisor/view.js';
 
 /** The supervisor dashboard: one campaign followed live over the WebSocket (polling while it is down). */
 let app: SupervisorApp | undefined;

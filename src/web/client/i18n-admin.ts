@@ -1,8 +1,0 @@
-import { adminCampaignsEn, adminCampaignsVi } from './i18n-admin-campaigns.js';
-import { adminContactsEn, adminContactsVi } from './i18n-admin-contacts.js';
-import { adminPeopleEn, adminPeopleVi } from './i18n-admin-people.js';
-
-/** Labels of the admin pages, composed per area; each area types its Vietnamese against its English. */
-export const adminEn = { ...adminPeopleEn, ...adminCampaignsEn, ...adminContactsEn };
-
-export const adminVi: Record<keyof typeof adminEn, string> = { ...adminPeopleVi, ...adminCampaignsVi, ...adminContactsVi };
