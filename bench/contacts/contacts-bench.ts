@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { recordFigures } from '../summary/bench-figure';
 
 /**
  * npm run bench:contacts — generates a 1,000,000-row CSV and a 100,000-row .xlsx, imports both through
@@ -47,6 +48,12 @@ function main(): void {
     say(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     say(`search/list     ${fmt(q.queries)} queries over ${fmt(q.contacts)} contacts: p50 ${fmt(q.p50, 2)} ms, p99 ${fmt(q.p99, 2)} ms   [${mark(q.p99 <= 50)}] target p99 ≤ 50 ms`);
     say(`                CPU time per query (what the query itself costs): p50 ${fmt(q.cpuP50, 2)} ms, p99 ${fmt(q.cpuP99, 2)} ms`);
+    recordFigures('contacts', [
+      { name: 'CSV import rate', value: csvRate, unit: 'rows/s', goal: 50_000, better: 'higher', detail: `${fmt(c.rows)} rows` },
+      { name: '.xlsx import of 100,000 rows', value: (x.seconds / x.rows) * 100_000, unit: 's', goal: 10, better: 'lower', detail: `${fmt(x.rows)} rows in ${fmt(x.seconds, 1)} s, scaled to 100,000` },
+      { name: 'import peak RSS', value: Math.max(c.peakRssMb, x.peakRssMb), unit: 'MB', goal: 400, better: 'lower' },
+      { name: 'contact search p99', value: q.p99, unit: 'ms', goal: 50, better: 'lower', detail: `${fmt(q.contacts)} contacts` },
+    ]);
     for (const k of q.kinds) say(`  ${k.kind.padEnd(28)} p50 ${fmt(k.p50, 2).padStart(7)} ms   p99 ${fmt(k.p99, 2).padStart(7)} ms   max ${fmt(k.max, 2).padStart(7)} ms`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

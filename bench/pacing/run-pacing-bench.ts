@@ -11,6 +11,7 @@ import { predictivePolicy } from './predictive-policy';
 import type { ShiftResult } from './shift-result';
 import { benchmarkScenarios, driftingScenario, HOUR_MS, type ShiftScenario } from './shift-scenario';
 import { simulateShift } from './simulate-shift';
+import { recordFigures, type BenchFigure } from '../summary/bench-figure';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -114,6 +115,10 @@ function main(): void {
     summary.push({ scenario: s, ours: results[0]!, best: v.best, ok: v.ok });
     out.write(`  ${v.text}\n`);
   }
+  recordFigures('pacing', summary.flatMap(({ scenario, ours }): BenchFigure[] => [
+    { name: `shift abandon, ${scenario.name}`, value: ours.abandonRate * 100, unit: '%', goal: scenario.abandonTarget * 100, better: 'lower', detail: `occupancy ${pct(ours.occupancy).trim()}` },
+    { name: `worst hour abandon, ${scenario.name}`, value: ours.worstHourAbandonRate * 100, unit: '%', goal: scenario.abandonTarget * 100 + 1, better: 'lower' },
+  ]));
   const cpu = process.cpuUsage(cpuStart);
   out.write(`\nsummary (predictive pacer):\n${summaryTable(summary)}`);
   out.write(`\n${summary.filter((r) => r.ok).length}/${scenarios.length} scenarios pass; `

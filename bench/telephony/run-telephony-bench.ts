@@ -2,6 +2,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { recordFigures } from '../summary/bench-figure';
 import { fmt, percentile } from './bench-stats';
 import { spawnSimulator } from './simulator-process';
 import { TelephonyBench } from './telephony-bench';
@@ -156,6 +157,11 @@ async function main(): Promise<void> {
   if (Number(values.seconds) > 0) for (const line of await sustained(Number(values.lines), Number(values.rate), Number(values.seconds))) out(line);
   if (biggest) {
     const met = biggest.up >= 1000 && percentile(biggest.f.connect, 99) <= 20 && biggest.f.lagP99 <= 20;
+    recordFigures('telephony', [
+      { name: `calls up together of ${biggest.n}`, value: biggest.up, unit: 'calls', goal: Math.min(biggest.n, 1000), better: 'higher', detail: 'simulator' },
+      { name: `connect latency p99 at ${biggest.n} calls`, value: percentile(biggest.f.connect, 99), unit: 'ms', goal: 20, better: 'lower', detail: 'simulator, one core' },
+      { name: `event-loop delay p99 at ${biggest.n} calls`, value: biggest.f.lagP99, unit: 'ms', goal: 20, better: 'lower' },
+    ]);
     out(`target (1000 concurrent calls, connect p99 ≤ 20 ms, event-loop delay p99 ≤ 20 ms, one core): ${met ? 'met' : 'not met'} in this run`);
   }
 }

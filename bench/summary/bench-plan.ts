@@ -1,0 +1,20 @@
+/** Every benchmark `npm run bench` runs, with its arguments at CI size and at the size its goals are stated for. */
+export interface PlannedBench {
+  readonly bench: string;
+  /** Compiled script, relative to dist/bench. */
+  readonly script: string;
+  readonly args: readonly string[];
+  readonly env: Record<string, string>;
+}
+
+export function benchPlan(size: 'ci' | 'full'): PlannedBench[] {
+  const ci = size === 'ci';
+  return [
+    { bench: 'pacing', script: 'pacing/run-pacing-bench.js', args: ci ? ['--hours', '2', '--talk', '60', '--only', '35% ans, 10 agents'] : [], env: {} },
+    {
+      bench: 'contacts', script: 'contacts/contacts-bench.js', args: [],
+      env: ci ? { BENCH_CSV_ROWS: '200000', BENCH_XLSX_ROWS: '20000' } : {},
+    },
+    { bench: 'telephony', script: 'telephony/run-telephony-bench.js', args: ci ? ['--levels', '50,200', '--seconds', '5', '--lines', '200', '--rate', '40'] : [], env: {} },
+  ];
+}

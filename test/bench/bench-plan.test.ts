@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { meetsGoal } from '../../bench/summary/bench-figure';
+import { benchPlan } from '../../bench/summary/bench-plan';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+describe('npm run bench', () => {
+  it('when a bench:* script exists in package.json, then the summary runs it at both sizes, from a compiled script', () => {
+    const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const named = Object.keys(scripts).filter((k) => k.startsWith('bench:')).map((k) => k.slice('bench:'.length)).sort();
+    for (const size of ['ci', 'full'] as const) {
+      const plan = benchPlan(size);
+      assert.deepEqual(plan.map((b) => b.bench).sort(), named);
+      for (const b of plan) assert.ok(existsSync(path.join(root, 'dist', 'bench', b.script)), `${b.script} is built`);
+    }
+    assert.match(scripts.bench!, /run-benches/);
+  });
+
+  it('when a figure is judged, then the goal is a ceiling for lower-is-better figures and a floor for the others', () => {
+    const f = { name: 'x', unit: 'ms', goal: 20 };
+    assert.equal(meetsGoal({ ...f, value: 20, better: 'lower' }), true);
+    assert.equal(meetsGoal({ ...f, value: 20.1, better: 'lower' }), false);
+    assert.equal(meetsGoal({ ...f, value: 19.9, better: 'higher' }), false);
+    assert.equal(meetsGoal({ ...f, value: 20, better: 'higher' }), true);
+  });
+});
