@@ -4,6 +4,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { recordFigures } from '../summary/bench-figure';
 import { fmt, percentile } from './bench-stats';
+import { realAsteriskLatency } from './real-asterisk-latency';
 import { spawnSimulator } from './simulator-process';
 import { TelephonyBench } from './telephony-bench';
 
@@ -14,6 +15,10 @@ import { TelephonyBench } from './telephony-bench';
  *   concurrency N: N agent lines parked, then N predictive calls started at --ramp calls/s; all N
  *                  are connected and stay up together; then they are hung up.
  *   sustained:     --rate new calls/s for --seconds, customers talk 4 s, lines offered again.
+ *
+ *   --ari-url URL: instead, the real Asterisk at URL (the shared test Asterisk with our dialplan
+ *                  loaded: Local-channel customers and agents): the dialer's connect latency against a
+ *                  bare fetch + WebSocket client doing the same bridge work, at --pairs 50,200.
  *
  * With taskset available the bench pins itself to CPU 0 and the simulator to CPU 1 (--no-pin to
  * skip): the figures are for one core.
@@ -26,6 +31,11 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     lines: { type: 'string', default: '1000' },
     'no-pin': { type: 'boolean', default: false },
+    'ari-url': { type: 'string' },
+    'ari-user': { type: 'string', default: 'dialer' },
+    'ari-password': { type: 'string', default: 'dialer' },
+    pairs: { type: 'string', default: '50,200' },
+    'pair-rate': { type: 'string', default: '50' },
   },
 });
 
@@ -147,6 +157,13 @@ async function main(): Promise<void> {
     return;
   }
   const out = (line: string) => process.stdout.write(`${line}\n`);
+  if (values['ari-url']) {
+    out(`telephony bench against the real Asterisk at ${values['ari-url']}: node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => fmt(l)).join(' ')}, ${canPin ? 'bench pinned to CPU 0' : 'not pinned'}`);
+    const ari = { url: values['ari-url'].replace(/\/+$/, ''), user: values['ari-user'], password: values['ari-password'] };
+    const pairs = values.pairs.split(',').map(Number).filter((x) => x > 0);
+    recordFigures('telephony-real', await realAsteriskLatency(ari, pairs, Number(values['pair-rate']), out));
+    return;
+  }
   out(`telephony bench: node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((l) => fmt(l)).join(' ')}, ${canPin ? 'bench pinned to CPU 0, simulator to CPU 1' : 'not pinned'}`);
   let biggest: { n: number; up: number; f: Figures } | undefined;
   for (const n of values.levels.split(',').map(Number).filter((x) => x > 0)) {

@@ -7,6 +7,11 @@ import { createTelephony, type Telephony } from '../../src/telephony/create-tele
 import type { FlowEvent, FlowHandle } from '../../src/telephony/flow-runner';
 import { ConnectLatency } from './connect-latency';
 
+/** Who the bench talks to: the simulator's defaults, or a real Asterisk's credentials and Local-channel endpoints. */
+export interface BenchTarget { readonly user: string; readonly password: string; readonly customerEndpoint: string; readonly agentEndpoint: string }
+
+export const SIMULATOR_TARGET: BenchTarget = { user: 'dialer', password: 'dialer', customerEndpoint: 'PJSIP/{number}@trunk', agentEndpoint: 'PJSIP/{extension}' };
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
@@ -25,13 +30,13 @@ export class TelephonyBench {
   private readyLines = 0;
   private attempt = 0;
 
-  constructor(url: string) {
+  constructor(url: string, target: BenchTarget = SIMULATOR_TARGET) {
     const log = createLogger({ level: process.env.DIALER_BENCH_LOG_LEVEL ?? 'error' });
     this.telephony = createTelephony({
       config: {
-        ari: { url, user: 'dialer', password: 'dialer', app: 'bench' },
+        ari: { url, user: target.user, password: target.password, app: 'bench' },
         telephony: {
-          customerEndpoint: 'PJSIP/{number}@trunk', agentEndpoint: 'PJSIP/{extension}', customerContext: 'dialer-outbound',
+          customerEndpoint: target.customerEndpoint, agentEndpoint: target.agentEndpoint, customerContext: 'dialer-outbound',
           ringTimeoutSeconds: 15, agentRingTimeoutSeconds: 20, holdMaxSeconds: 10, mohClass: 'default', callbackConfirmationMedia: 'sound:auth-thankyou',
         },
       },
