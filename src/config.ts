@@ -31,6 +31,7 @@ export const configSchema = z.object({
     user: z.string().describe('ARI user (ari.conf).'),
     password: z.string().describe('ARI password (ari.conf).'),
     app: z.string().min(1).describe('Stasis application name prefix; a unique suffix is added per process because Asterisk allows one WebSocket per app.'),
+    events: z.enum(['own', 'ari-client']).describe('Who reads ARI events: own (the dialer\'s own WebSocket, the fast path) or ari-client (its socket, the path before; for comparison). REST always uses ari-client.'),
   }),
   telephony: z.object({
     customerEndpoint: z.string().includes('{number}').describe('Endpoint template for customers, e.g. PJSIP/{number}@trunk or Local/{number}@sim-customers.'),

@@ -36,9 +36,9 @@ async function floorRun(ari: RealAri, n: number, run: number, perSecond: number)
   }
 }
 
-async function dialerRun(ari: RealAri, n: number, run: number, perSecond: number): Promise<Run> {
+async function dialerRun(ari: RealAri, n: number, run: number, perSecond: number, events: 'own' | 'ari-client'): Promise<Run> {
   const bench = new TelephonyBench(ari.url, {
-    user: ari.user, password: ari.password, customerEndpoint: 'Local/{number}@sim-customers', agentEndpoint: 'Local/{extension}@sim-agents',
+    user: ari.user, password: ari.password, customerEndpoint: 'Local/{number}@sim-customers', agentEndpoint: 'Local/{extension}@sim-agents', events,
   });
   try {
     await bench.start();
@@ -52,19 +52,20 @@ async function dialerRun(ari: RealAri, n: number, run: number, perSecond: number
   }
 }
 
-const line = (who: string, r: Run) => `  ${who.padEnd(7)} connect p50 ${fmt(percentile(r.connect, 50), 0).padStart(4)} ms  p99 ${fmt(percentile(r.connect, 99), 0).padStart(4)} ms  (n=${r.connect.length}); `
+const line = (who: string, r: Run) => `  ${who}: connect p50 ${fmt(percentile(r.connect, 50), 0).padStart(4)} ms  p99 ${fmt(percentile(r.connect, 99), 0).padStart(4)} ms  (n=${r.connect.length}); `
   + `event transit p99 ${fmt(percentile(r.transit, 99), 0)} ms; handling until addChannel p99 ${fmt(percentile(r.handling, 99), 2)} ms`;
 
 /**
  * The dialer against the bare-ARI floor on the same real Asterisk in the same run, n pairs at a time:
- * floor, dialer, floor again (the floor taken as the better of its two runs, so load drift cannot flatter us).
+ * floor, dialer (own event socket), dialer (events through ari-client, the path before), floor again (the floor taken as the better of its two runs, so load drift cannot flatter us).
  */
 export async function realAsteriskLatency(ari: RealAri, levels: readonly number[], perSecond: number, out: (s: string) => void): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
   let run = 1;
   for (const n of levels) {
     const floorA = await floorRun(ari, n, run++, perSecond);
-    const ours = await dialerRun(ari, n, run++, perSecond);
+    const ours = await dialerRun(ari, n, run++, perSecond, 'own');
+    const viaAriClient = await dialerRun(ari, n, run++, perSecond, 'ari-client');
     const floorB = await floorRun(ari, n, run++, perSecond);
     const floor = percentile(floorA.connect, 99) <= percentile(floorB.connect, 99) ? floorA : floorB;
     const ratio = percentile(ours.connect, 99) / Math.max(1, percentile(floor.connect, 99));
@@ -72,6 +73,7 @@ export async function realAsteriskLatency(ari: RealAri, levels: readonly number[
     out(`${n} pairs on the real Asterisk (customers dialled at ${perSecond}/s, AMD in the dialplan):`);
     out(line('floor', floorA));
     out(line('dialer', ours));
+    out(line('dialer, events through ari-client (the path before)', viaAriClient));
     out(line('floor', floorB));
     out(`  dialer p99 / floor p99 = ${fmt(ratio, 2)}  [${ratio <= goal ? 'ok' : 'MISS'}] goal ≤ ${goal}×`);
     figures.push({ name: `real-ARI connect p99 / bare floor at ${n} pairs`, value: ratio, unit: '×', goal, better: 'lower',

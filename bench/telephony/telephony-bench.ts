@@ -8,7 +8,10 @@ import type { FlowEvent, FlowHandle } from '../../src/telephony/flow-runner';
 import { ConnectLatency } from './connect-latency';
 
 /** Who the bench talks to: the simulator's defaults, or a real Asterisk's credentials and Local-channel endpoints. */
-export interface BenchTarget { readonly user: string; readonly password: string; readonly customerEndpoint: string; readonly agentEndpoint: string }
+export interface BenchTarget {
+  readonly user: string; readonly password: string; readonly customerEndpoint: string; readonly agentEndpoint: string;
+  readonly events?: 'own' | 'ari-client';
+}
 
 export const SIMULATOR_TARGET: BenchTarget = { user: 'dialer', password: 'dialer', customerEndpoint: 'PJSIP/{number}@trunk', agentEndpoint: 'PJSIP/{extension}' };
 
@@ -34,7 +37,7 @@ export class TelephonyBench {
     const log = createLogger({ level: process.env.DIALER_BENCH_LOG_LEVEL ?? 'error' });
     this.telephony = createTelephony({
       config: {
-        ari: { url, user: target.user, password: target.password, app: 'bench' },
+        ari: { url, user: target.user, password: target.password, app: 'bench', events: target.events ?? 'own' },
         telephony: {
           customerEndpoint: target.customerEndpoint, agentEndpoint: target.agentEndpoint, customerContext: 'dialer-outbound',
           ringTimeoutSeconds: 15, agentRingTimeoutSeconds: 20, holdMaxSeconds: 10, mohClass: 'default', callbackConfirmationMedia: 'sound:auth-thankyou',

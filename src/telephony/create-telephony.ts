@@ -41,7 +41,7 @@ export function createTelephony(deps: TelephonyDeps): Telephony {
   const timers = deps.timers ?? systemTimers;
   const log = deps.log.child({ component: 'telephony' });
   if (!config.ari.url) throw new Error('createTelephony needs ari.url (demo mode uses the simulator)');
-  const connection = new AriConnection({ url: config.ari.url, user: config.ari.user, password: config.ari.password, appBase: config.ari.app, log, timers });
+  const connection = new AriConnection({ url: config.ari.url, user: config.ari.user, password: config.ari.password, appBase: config.ari.app, events: config.ari.events, log, timers });
   const port = new AriTelephony({
     link: connection, idPrefix: deps.idPrefix ?? config.ari.app, log, timers, customerContext: config.telephony.customerContext,
     endpoints: { customer: config.telephony.customerEndpoint, agent: config.telephony.agentEndpoint },

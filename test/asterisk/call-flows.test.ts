@@ -12,6 +12,7 @@ if (!settings) {
       this.timeout(20_000);
       loadOurDialplan(settings.port);
     });
-    registerCallFlowScenarios(() => realAsteriskTarget(settings));
+    describe('events read by our own WebSocket', () => registerCallFlowScenarios(() => realAsteriskTarget(settings), 'own'));
+    describe("events read by ari-client's WebSocket", () => registerCallFlowScenarios(() => realAsteriskTarget(settings), 'ari-client'));
   });
 }

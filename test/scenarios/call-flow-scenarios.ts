@@ -24,14 +24,15 @@ const customerFirst = (number: string, over: Partial<CustomerFirstOptions> = {})
   agent: { holdMaxSeconds: 2, mohClass: 'default', safeHarborMedia: ['sound:sorry'] }, ...over,
 });
 
-export function registerCallFlowScenarios(makeTarget: () => Promise<ScenarioTarget>): void {
+/** `events`: which ARI event path the dialer reads (its own WebSocket, or ari-client's); both must behave the same. */
+export function registerCallFlowScenarios(makeTarget: () => Promise<ScenarioTarget>, events: 'own' | 'ari-client' = 'own'): void {
   let target: ScenarioTarget;
   let h: ScenarioHarness;
 
   before(async function () {
     this.timeout(20_000);
     target = await makeTarget();
-    h = new ScenarioHarness(target);
+    h = new ScenarioHarness(target, events);
     await h.start();
   });
 

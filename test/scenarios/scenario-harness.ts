@@ -23,7 +23,7 @@ export class ScenarioHarness {
   private readonly waiters = new Set<() => void>();
   private readonly recordIds = new Map<string, number>();
 
-  constructor(readonly target: ScenarioTarget) {
+  constructor(readonly target: ScenarioTarget, events: 'own' | 'ari-client' = 'own') {
     this.db = openDatabase(':memory:');
     migrate(this.db);
     this.records = new CallRecordRepository(this.db);
@@ -31,7 +31,7 @@ export class ScenarioHarness {
     const log = createLogger({ level: process.env.DIALER_IT_LOG_LEVEL ?? 'error' });
     this.telephony = createTelephony({
       config: {
-        ari: { ...target.ari, app: 'dialer-it' },
+        ari: { ...target.ari, app: 'dialer-it', events },
         telephony: {
           ...target.telephony, ringTimeoutSeconds: 15, agentRingTimeoutSeconds: 20, holdMaxSeconds: 2, mohClass: 'default',
           callbackConfirmationMedia: 'sound:auth-thankyou',

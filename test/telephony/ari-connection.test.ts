@@ -20,7 +20,7 @@ class FakeClient extends EventEmitter {
 
 const log = createLogger({ level: 'error', console: false });
 
-describe('ARI connection', () => {
+describe('ARI connection (events through ari-client)', () => {
   let clock: sinon.SinonFakeTimers;
   beforeEach(() => { clock = sinon.useFakeTimers(); });
   afterEach(() => clock.restore());
@@ -29,8 +29,8 @@ describe('ARI connection', () => {
 
   it('when it starts, then the app name is unique to this process and the socket opens under it', async () => {
     const client = new FakeClient();
-    const a = new AriConnection({ url: 'http://x', user: 'u', password: 'p', appBase: 'dialer', log, timers, connect: async () => client });
-    const b = new AriConnection({ url: 'http://x', user: 'u', password: 'p', appBase: 'dialer', log, timers, connect: async () => new FakeClient() });
+    const a = new AriConnection({ url: 'http://x', user: 'u', password: 'p', appBase: 'dialer', log, timers, events: 'ari-client', connect: async () => client });
+    const b = new AriConnection({ url: 'http://x', user: 'u', password: 'p', appBase: 'dialer', log, timers, events: 'ari-client', connect: async () => new FakeClient() });
     assert.match(a.app, new RegExp(`^dialer-${process.pid}-[0-9a-f]{6}$`));
     assert.notEqual(a.app, b.app);
     const states: SocketState[] = [];
@@ -44,7 +44,7 @@ describe('ARI connection', () => {
 
   it('when ari-client gives up after its 10 retries, then we start the socket again, with backoff, forever', async () => {
     const client = new FakeClient();
-    const conn = new AriConnection({ url: 'http://x', user: 'u', password: 'p', appBase: 'dialer', log, timers, connect: async () => client, backoff: { initialMs: 1000, maxMs: 4000 } });
+    const conn = new AriConnection({ url: 'http://x', user: 'u', password: 'p', appBase: 'dialer', log, timers, events: 'ari-client', connect: async () => client, backoff: { initialMs: 1000, maxMs: 4000 } });
     conn.start();
     await clock.tickAsync(0);
     client.emit('WebSocketConnected');
@@ -67,7 +67,7 @@ describe('ARI connection', () => {
     let calls = 0;
     const client = new FakeClient();
     const conn = new AriConnection({
-      url: 'http://x', user: 'u', password: 'p', appBase: 'dialer', log, timers, backoff: { initialMs: 500, maxMs: 500 },
+      url: 'http://x', user: 'u', password: 'p', appBase: 'dialer', log, timers, events: 'ari-client', backoff: { initialMs: 500, maxMs: 500 },
       connect: async () => { if (++calls < 3) throw Object.assign(new Error('ECONNREFUSED'), { code: 'ECONNREFUSED' }); return client; },
     });
     conn.start();
@@ -78,7 +78,7 @@ describe('ARI connection', () => {
 
   it('when an event arrives, then listeners get it decoded, and a throwing listener does not reach ari-client', async () => {
     const client = new FakeClient();
-    const conn = new AriConnection({ url: 'http://x', user: 'u', password: 'p', appBase: 'dialer', log, timers, connect: async () => client });
+    const conn = new AriConnection({ url: 'http://x', user: 'u', password: 'p', appBase: 'dialer', log, timers, events: 'ari-client', connect: async () => client });
     const got: AriEvent[] = [];
     conn.onEvent(() => { throw new Error('boom'); });
     conn.onEvent((e) => got.push(e));
@@ -91,7 +91,7 @@ describe('ARI connection', () => {
 
   it('when stopped, then every listener it added to ari-client is removed and no retry is left', async () => {
     const client = new FakeClient();
-    const conn = new AriConnection({ url: 'http://x', user: 'u', password: 'p', appBase: 'dialer', log, timers, connect: async () => client });
+    const conn = new AriConnection({ url: 'http://x', user: 'u', password: 'p', appBase: 'dialer', log, timers, events: 'ari-client', connect: async () => client });
     conn.start();
     await clock.tickAsync(0);
     assert.ok(client.eventNames().length >= 4);

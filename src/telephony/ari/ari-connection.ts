@@ -5,6 +5,7 @@ import { DialerError } from '../../errors';
 import type { Timers } from '../../domain/clock';
 import { asAriClient, type AriClientLike } from './ari-client-like';
 import { decodeAriEvent, type AriEvent } from './ari-events';
+import { ariEventSocketOpener, type AriEventSocket, type OpenAriEventSocket } from './ari-event-socket';
 import { createAriRest, type AriRest } from './ari-rest';
 
 export interface AriConnectionOptions {
@@ -20,6 +21,13 @@ export interface AriConnectionOptions {
   backoff?: { initialMs: number; maxMs: number };
   /** Give up on a REST request after this long (default 5 s; ARI on loopback answers in milliseconds). */
   requestTimeoutMs?: number;
+  /**
+   * Who reads the events: our own `ws` socket (default; ari-connection's `own` path) or ari-client's
+   * (the path before; kept so both can be compared on the same PBX).
+   */
+  events?: 'own' | 'ari-client';
+  /** Opens our own event socket; a stand-in in unit tests. */
+  openEvents?: OpenAriEventSocket;
 }
 
 export type SocketState = 'connecting' | 'open' | 'closed' | 'stopped';
@@ -34,8 +42,10 @@ export type SocketState = 'connecting' | 'open' | 'closed' | 'stopped';
  * - ari-client loads the Swagger docs at connect (about 14 requests): we do it once per process
  *   and keep the client, so a reconnect does not reload them. After an Asterisk upgrade, restart
  *   the dialer.
- * - ari-client retries the WebSocket 10 times (100 ms doubling to 10 s, ~43 s in all) and then
- *   gives up (WebSocketMaxRetries): we start it again with our own backoff, forever.
+ * - Events come through our own `ws` socket (ari-event-socket.ts), reopened with our backoff, forever;
+ *   ari-client is kept for REST. With `events: 'ari-client'` its socket is used instead: it retries 10
+ *   times (100 ms doubling to 10 s, ~43 s in all) and then gives up (WebSocketMaxRetries), and we start
+ *   it again with the same backoff.
  * - Listeners: we add one listener per client event we use, here, and remove them all in stop().
  *   Nothing else subscribes to ari-client (no per-channel `channel.on`, which never unsubscribes).
  * - Events missed while the socket is down are not replayed: whoever listens to onState resyncs
@@ -52,8 +62,13 @@ export class AriConnection {
   private retryTimer: unknown;
   private delayMs: number;
   private readonly log: Logger;
+  private socket: AriEventSocket | undefined;
+  private readonly openEvents: OpenAriEventSocket | undefined;
 
   constructor(private readonly opts: AriConnectionOptions) {
+    this.openEvents = (opts.events ?? 'own') === 'own'
+      ? opts.openEvents ?? ariEventSocketOpener({ url: opts.url, user: opts.user, password: opts.password })
+      : undefined;
     this.app = `${opts.appBase}-${process.pid}-${randomBytes(3).toString('hex')}`;
     this.log = opts.log.child({ app: this.app });
     this.delayMs = opts.backoff?.initialMs ?? 1000;
@@ -85,6 +100,8 @@ export class AriConnection {
   async stop(): Promise<void> {
     this.setState('stopped');
     this.opts.timers.clearTimeout(this.retryTimer);
+    this.socket?.close();
+    this.socket = undefined;
     const client = this.client;
     if (!client) return;
     for (const [event, fn] of this.attached.splice(0)) client.removeListener(event, fn);
@@ -121,8 +138,12 @@ export class AriConnection {
       if (this.state === 'stopped') return;
       this.client = client;
       this.rest = createAriRest(client, this.opts.timers, this.opts.requestTimeoutMs);
-      this.attach(client);
-      this.openSocket(client);
+      if (this.openEvents) {
+        this.openOwnSocket(this.openEvents);
+      } else {
+        this.attach(client);
+        this.openSocket(client);
+      }
     } catch (err) {
       this.log.warn('ari api load failed', { url: this.opts.url, err });
       this.schedule('connect', () => void this.loadApi());
@@ -147,6 +168,36 @@ export class AriConnection {
     on('WebSocketMaxRetries', () => {
       this.setState('closed');
       this.schedule('websocket', () => this.openSocket(client));
+    });
+  }
+
+  private openOwnSocket(open: OpenAriEventSocket): void {
+    if (this.state === 'stopped') return;
+    const socket = open(this.app);
+    this.socket = socket;
+    socket.onOpen(() => {
+      if (this.socket !== socket) return;
+      this.delayMs = this.opts.backoff?.initialMs ?? 1000;
+      this.log.info('ari websocket connected');
+      this.setState('open');
+    });
+    socket.onMessage((text) => {
+      if (this.socket !== socket) return;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        this.log.warn('ari event is not JSON', { length: text.length });
+        return;
+      }
+      this.dispatch(raw);
+    });
+    socket.onClose((reason) => {
+      if (this.socket !== socket) return;
+      this.socket = undefined;
+      if (this.state === 'open') this.log.warn('ari websocket lost, reconnecting', { reason });
+      this.setState('closed');
+      this.schedule('websocket', () => this.openOwnSocket(open));
     });
   }
 
