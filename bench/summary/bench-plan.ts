@@ -7,8 +7,12 @@ export interface PlannedBench {
   readonly env: Record<string, string>;
 }
 
-export function benchPlan(size: 'ci' | 'full'): PlannedBench[] {
+/** `ariUrl`: a real Asterisk (our dialplan loaded) for the connect-latency run against the bare-ARI floor. */
+export function benchPlan(size: 'ci' | 'full', ariUrl?: string): PlannedBench[] {
   const ci = size === 'ci';
+  const real: PlannedBench[] = ariUrl
+    ? [{ bench: 'telephony-real', script: 'telephony/run-telephony-bench.js', args: ['--ari-url', ariUrl, '--pairs', ci ? '50' : '50,200'], env: {} }]
+    : [];
   return [
     { bench: 'pacing', script: 'pacing/run-pacing-bench.js', args: ci ? ['--hours', '2', '--talk', '60', '--only', '35% ans, 10 agents'] : [], env: {} },
     {
@@ -16,5 +20,6 @@ export function benchPlan(size: 'ci' | 'full'): PlannedBench[] {
       env: ci ? { BENCH_CSV_ROWS: '200000', BENCH_XLSX_ROWS: '20000' } : {},
     },
     { bench: 'telephony', script: 'telephony/run-telephony-bench.js', args: ci ? ['--levels', '50,200', '--seconds', '5', '--lines', '200', '--rate', '40'] : [], env: {} },
+    ...real,
   ];
 }

@@ -7,7 +7,7 @@ import { meetsGoal, type BenchFigure } from './bench-figure';
 import { benchPlan } from './bench-plan';
 
 /**
- * npm run bench [-- --full] [-- --out FILE] [-- --only NAME]
+ * npm run bench [-- --full] [-- --out FILE] [-- --only NAME]; DIALER_BENCH_ARI_URL adds the real-Asterisk connect latency
  * Runs every benchmark (CI-friendly sizes unless --full), one after the other so they do not share the cores,
  * then prints one table (figure, goal, status) and writes it as JSON (default bench/results.json, committed,
  * so a change that makes a figure worse shows in review). A benchmark reports; it does not fail the build,
@@ -51,7 +51,9 @@ function table(runs: readonly BenchRun[]): string {
 function main(): void {
   const resultsDir = mkdtempSync(path.join(tmpdir(), 'dialer-bench-results-'));
   try {
-    const plan = benchPlan(values.full ? 'full' : 'ci').filter((b) => !values.only || b.bench === values.only);
+    const ariUrl = process.env.DIALER_BENCH_ARI_URL ?? process.env.DIALER_IT_ARI_URL;
+    if (!ariUrl) process.stdout.write('real-Asterisk connect latency skipped: set DIALER_BENCH_ARI_URL (a real Asterisk with dialplan/extensions_dialer.conf loaded)\n');
+    const plan = benchPlan(values.full ? 'full' : 'ci', ariUrl).filter((b) => !values.only || b.bench === values.only);
     const runs = plan.map((b) => runOne(b.bench, b.script, b.args, b.env, resultsDir));
     const text = table(runs);
     process.stdout.write(`\nsummary (${values.full ? 'full' : 'CI'} size, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}):\n${text}\n`);

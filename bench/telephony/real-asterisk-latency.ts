@@ -59,8 +59,11 @@ const line = (who: string, r: Run) => `  ${who}: connect p50 ${fmt(percentile(r.
  * The dialer against the bare-ARI floor on the same real Asterisk in the same run, n pairs at a time:
  * floor, dialer (own event socket), dialer (events through ari-client, the path before), floor again (the floor taken as the better of its two runs, so load drift cannot flatter us).
  */
-export async function realAsteriskLatency(ari: RealAri, levels: readonly number[], perSecond: number, out: (s: string) => void): Promise<BenchFigure[]> {
+export interface RealLatencyResult { readonly figures: BenchFigure[]; readonly runs: { readonly who: string; readonly pairs: number; readonly connected: number; readonly samples: number }[] }
+
+export async function realAsteriskLatency(ari: RealAri, levels: readonly number[], perSecond: number, out: (s: string) => void): Promise<RealLatencyResult> {
   const figures: BenchFigure[] = [];
+  const runs: RealLatencyResult['runs'][number][] = [];
   let run = 1;
   for (const n of levels) {
     const floorA = await floorRun(ari, n, run++, perSecond);
@@ -79,6 +82,9 @@ export async function realAsteriskLatency(ari: RealAri, levels: readonly number[
     figures.push({ name: `real-ARI connect p99 / bare floor at ${n} pairs`, value: ratio, unit: '×', goal, better: 'lower',
       detail: `dialer ${fmt(percentile(ours.connect, 99), 0)} ms, floor ${fmt(percentile(floor.connect, 99), 0)} ms` });
     if (ours.connected < n) out(`  note: only ${ours.connected} of ${n} dialer calls connected`);
+    for (const [who, r] of [['floor', floorA], ['dialer', ours], ['dialer via ari-client', viaAriClient], ['floor', floorB]] as const) {
+      runs.push({ who, pairs: n, connected: r.connected, samples: r.connect.length });
+    }
   }
-  return figures;
+  return { figures, runs };
 }

@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     out(`telephony bench against the real Asterisk at ${values['ari-url']}: node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => fmt(l)).join(' ')}, ${canPin ? 'bench pinned to CPU 0' : 'not pinned'}`);
     const ari = { url: values['ari-url'].replace(/\/+$/, ''), user: values['ari-user'], password: values['ari-password'] };
     const pairs = values.pairs.split(',').map(Number).filter((x) => x > 0);
-    recordFigures('telephony-real', await realAsteriskLatency(ari, pairs, Number(values['pair-rate']), out));
+    recordFigures('telephony-real', (await realAsteriskLatency(ari, pairs, Number(values['pair-rate']), out)).figures);
     return;
   }
   out(`telephony bench: node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((l) => fmt(l)).join(' ')}, ${canPin ? 'bench pinned to CPU 0, simulator to CPU 1' : 'not pinned'}`);
