@@ -128,3 +128,48 @@ export function withLeaf(value: unknown, path: string[], leaf: unknown): unknown
   const obj = value as Record<string, unknown>;
   return { ...obj, [head]: withLeaf(obj[head], rest, leaf) };
 }
+
+export interface SchemaNode {
+  path: string[];
+  schema: JsonSchema;
+  /** Below a union (anyOf), the union's path: a wrong value there is reported at the union, not inside it. */
+  unionAt?: string[];
+}
+
+/** Every property of a schema at any depth, with its path (list items as index 0). */
+export function schemaNodes(schema: JsonSchema, prefix: string[] = [], unionAt?: string[]): SchemaNode[] {
+  const out: SchemaNode[] = [];
+  for (const [k, s] of Object.entries(schema.properties ?? {})) out.push({ path: [...prefix, k], schema: s, unionAt }, ...schemaNodes(s, [...prefix, k], unionAt));
+  if (schema.type === 'array' && schema.items) out.push({ path: [...prefix, '0'], schema: schema.items, unionAt }, ...schemaNodes(schema.items, [...prefix, '0'], unionAt));
+  for (const option of schema.anyOf ?? schema.oneOf ?? []) out.push(...schemaNodes(option, prefix, unionAt ?? prefix));
+  return out;
+}
+
+/** `base` with `value` at `path`, making the objects and lists on the way from their samples. */
+export function placeAt(schema: JsonSchema, base: unknown, path: string[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [string, ...string[]];
+  const option = schema.anyOf?.find((o) => (head === '0' ? o.type === 'array' : o.properties?.[head])) ?? schema;
+  if (head === '0' && option.type === 'array') {
+    const list = Array.isArray(base) && base.length > 0 ? [...base] : [sampleOf(option.items ?? {})];
+    list[0] = placeAt(option.items ?? {}, list[0], rest, value);
+    return list;
+  }
+  const start = base !== null && typeof base === 'object' && !Array.isArray(base) ? base : (sampleOf({ ...option, default: undefined }) ?? {});
+  const obj = { ...(start as Record<string, unknown>) };
+  obj[head] = placeAt(option.properties?.[head] ?? {}, obj[head], rest, value);
+  return obj;
+}
+
+type JsonType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null';
+
+/** The JSON types a node accepts (integer counts as number). */
+export function acceptedTypes(schema: JsonSchema): Set<JsonType> {
+  const out = new Set<JsonType>();
+  for (const option of schema.anyOf ?? schema.oneOf ?? []) for (const t of acceptedTypes(option)) out.add(t);
+  if (schema.enum) for (const v of schema.enum) out.add(v === null ? 'null' : (Array.isArray(v) ? 'array' : typeof v) as JsonType);
+  if (schema.type) out.add(schema.type === 'integer' ? 'number' : schema.type as JsonType);
+  if (schema.nullable) out.add('null');
+  if (!schema.type && !schema.enum && !schema.anyOf && !schema.oneOf && schema.properties) out.add('object');
+  return out;
+}
