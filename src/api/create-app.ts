@@ -6,7 +6,7 @@ import { errorMiddleware } from './error-middleware';
 import { mountRoutes } from './mount-routes';
 import { buildOpenApiDocument } from './openapi';
 import { requestContext } from './request-context';
-import { defineRoute, type RouteSpec } from './route';
+import { ANY_USER, defineRoute, type RouteSpec } from './route';
 import { z } from 'zod';
 import { timingSafeEqual } from 'node:crypto';
 import type { Registry } from 'prom-client';
@@ -71,7 +71,7 @@ export function allRoutes(deps: Pick<AppDeps, 'routes' | 'health' | 'version' | 
   ];
   let document: object | undefined;
   routes.push(defineRoute({
-    method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This API as an OpenAPI 3 document',
+    method: 'get', path: '/api/openapi.json', tag: 'system', roles: ANY_USER, summary: 'This API as an OpenAPI 3 document',
     handler: () => (document ??= buildOpenApiDocument(routes, deps.version)),
   }));
   return routes;

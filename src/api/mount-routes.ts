@@ -1,6 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'winston';
 import { DialerError } from '../errors';
+import type { Role } from '../domain/roles';
 import type { AuthService } from '../services/auth-service';
 import type { RouteContext, RouteSpec } from './route';
 import { sameOrigin } from './same-origin';
@@ -16,7 +17,11 @@ export function mountRoutes(routes: RouteSpec[], auth: AuthService, log: Logger)
         if (route.method !== 'get' && !route.upload) requireJsonBody(req);
         const token = readSessionToken(req);
         const actor = token ? auth.authenticate(token) : undefined;
-        if (!route.public && !actor) throw new DialerError('E_UNAUTHENTICATED', 'login required');
+        if (!route.public) {
+          if (!actor) throw new DialerError('E_UNAUTHENTICATED', 'login required');
+          // The role gate, before the path, query or body is looked at (an agent's upload to an admin route is never read).
+          if (!route.roles.includes(actor.role)) throw new DialerError('E_FORBIDDEN', roleRefusal(`${req.method} ${req.path}`, route.roles, actor.role));
+        }
         if (route.upload) checkUploadType(req, route.upload);
         const ctx: RouteContext<unknown, unknown, unknown> = {
           params: route.params ? parseInput(route.params, req.params, 'params') : req.params,
@@ -36,6 +41,15 @@ export function mountRoutes(routes: RouteSpec[], auth: AuthService, log: Logger)
     });
   }
   return router;
+}
+
+const PLURAL: Record<Role, string> = { owner: 'owners', admin: 'admins', agent: 'agents' };
+
+/** What the role gate answers: which roles the route is for, and the caller's. */
+export function roleRefusal(request: string, roles: readonly Role[], role: Role): string {
+  const names = roles.map((r) => PLURAL[r]);
+  const who = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? 'nobody');
+  return `${request} is for ${who} only (your role: ${role})`;
 }
 
 function checkUploadType(req: Request, accepted: readonly string[]): void {

@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import type { RouteSpec } from './route';
+import { topicDocument } from './ws-topics';
 
 const errorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
@@ -11,6 +12,10 @@ const binary = z.string().meta({ format: 'binary' });
 /** Express ':id' → OpenAPI '{id}'. */
 export const toOpenApiPath = (path: string): string => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
+/**
+ * Each operation carries `x-roles` (who may call it; the role gate in mountRoutes answers 403 to the others)
+ * and the document `x-websocket` (the topics of the hub and their roles).
+ */
 export function buildOpenApiDocument(routes: RouteSpec[], version: string): object {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
@@ -31,6 +36,8 @@ export function buildOpenApiDocument(routes: RouteSpec[], version: string): obje
       method: r.method,
       path: toOpenApiPath(r.path),
       summary: r.summary,
+      description: r.public ? 'Public: no session needed.' : `Roles: ${r.roles.join(', ')}. Other signed-in users get 403 E_FORBIDDEN.`,
+      ...(r.public ? {} : { 'x-roles': [...r.roles] }),
       tags: [r.tag],
       security: r.public ? [] : [{ bearer: [] }, { cookie: [] }],
       request: {
@@ -42,8 +49,10 @@ export function buildOpenApiDocument(routes: RouteSpec[], version: string): obje
       responses,
     });
   }
-  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
+  const document = new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',
     info: { title: 'Asterisk dialer API', version },
   });
+  // Not an OpenAPI notion: the WebSocket and the topics it serves, with who may follow them (ws-topics.ts).
+  return { ...document, 'x-websocket': topicDocument() };
 }

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Logger } from 'winston';
 import type { z } from 'zod';
+import { ROLES, type Role } from '../domain/roles';
 import type { AuthenticatedUser } from '../services/auth-service';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -20,21 +21,37 @@ export interface RouteContext<P, Q, B> {
   token?: string;
 }
 
+/** Who may call a route: every signed-in user, or some roles only (the route's own `roles`). */
+export const ANY_USER: readonly Role[] = ROLES;
+export const STAFF: readonly Role[] = ['owner', 'admin'];
+export const OWNERS: readonly Role[] = ['owner'];
+export const AGENTS: readonly Role[] = ['agent'];
+
+/**
+ * Every route says who may call it, so a route cannot be added without deciding: public (no session,
+ * then no roles), or the roles whose users mountRoutes lets reach the handler (403 for the others).
+ * Services still check per resource (an admin's own campaigns, an agent's own contacts).
+ */
+export type RouteAccess =
+  | { public: true; roles?: never }
+  | { public?: false; roles: readonly Role[] };
+
 /**
  * One route: its validation schemas serve both the request parsing and the OpenAPI document,
  * so the two cannot drift apart. A handler that returns undefined answers 204.
  */
-export interface RouteSpec<
+export type RouteSpec<
   PS extends z.ZodType | undefined = z.ZodType | undefined,
   QS extends z.ZodType | undefined = z.ZodType | undefined,
   BS extends z.ZodType | undefined = z.ZodType | undefined,
-> {
+> = RouteFields<PS, QS, BS> & RouteAccess;
+
+interface RouteFields<PS extends z.ZodType | undefined, QS extends z.ZodType | undefined, BS extends z.ZodType | undefined> {
   method: HttpMethod;
   /** Express path syntax: /api/campaigns/:id */
   path: string;
   summary: string;
   tag: string;
-  public?: boolean;
   params?: PS;
   query?: QS;
   body?: BS;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AuthenticatedUser, AuthService } from '../services/auth-service';
 import { sameOrigin } from './same-origin';
 import { SESSION_COOKIE } from './session-token';
+import { WS_PATH } from './ws-topics';
 
 /** What a client may send. Everything else is answered with an error message and otherwise ignored. */
 const clientMessage = z.discriminatedUnion('type', [
@@ -66,7 +67,7 @@ export class WsHub {
   private readonly slowBytes: number;
 
   constructor(private readonly options: WsHubOptions) {
-    this.path = options.path ?? '/ws';
+    this.path = options.path ?? WS_PATH;
     this.slowBytes = options.slowSocketBytes ?? 256 * 1024;
     this.wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
     options.server.on('upgrade', this.onUpgrade);

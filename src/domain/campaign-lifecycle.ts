@@ -150,5 +150,9 @@ export function decideTransition(
   return target(state, action, now, times);
 }
 
+/** The roles that may ever ask for an action (admins then only on campaigns they created or manage). */
+export const rolesAllowedTo = (action: CampaignAction): Role[] =>
+  ALLOWED_ACTORS[action].filter((a): a is 'owner' | 'admin' => a !== 'system');
+
 /** Who may create campaigns (they start as drafts). */
 export const canCreateCampaign = (role: Role): boolean => role === 'owner' || role === 'admin';

@@ -28,8 +28,9 @@ export class BlockListService {
     return this.repo.check(e164);
   }
 
-  /** For people: the number in any form. */
-  checkAny(raw: string): BlockCheck & { e164: string } {
+  /** For people: the number in any form. The lists and their reasons are staff work, like the lists themselves. */
+  checkAny(actor: Actor, raw: string): BlockCheck & { e164: string } {
+    this.mustManage(actor);
     const e164 = this.parse(raw, 'phone');
     return { ...this.repo.check(e164), e164 };
   }

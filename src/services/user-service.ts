@@ -105,11 +105,14 @@ export class UserService {
     }
   }
 
-  listGroups(): AgentGroup[] {
+  /** Groups name agents and their members: staff work, like the user list an agent sees only themselves in. */
+  listGroups(actor: Actor): AgentGroup[] {
+    if (!canManageGroups(actor)) throw forbidden('only owners and admins see agent groups');
     return this.groups.list();
   }
 
-  getGroup(id: number): AgentGroup {
+  getGroup(actor: Actor, id: number): AgentGroup {
+    if (!canManageGroups(actor)) throw forbidden('only owners and admins see agent groups');
     const g = this.groups.get(id);
     if (!g) throw notFound('group', id);
     return g;
@@ -117,7 +120,7 @@ export class UserService {
 
   saveGroup(actor: Actor, input: { id?: number; name: string; description: string; memberIds: number[] }): AgentGroup {
     if (!canManageGroups(actor)) throw forbidden('only owners and admins manage groups');
-    if (input.id !== undefined) this.getGroup(input.id);
+    if (input.id !== undefined) this.getGroup(actor, input.id);
     const clash = this.groups.findByName(input.name);
     if (clash && clash.id !== input.id) throw new DialerError('E_DUPLICATE', `group ${input.name} exists`, 'name');
     input.memberIds.forEach((memberId, i) => {

@@ -30,7 +30,7 @@ describe('campaign permissions by role over HTTP', () => {
 
   it('when an agent tries to create a campaign, then 403', async () => {
     const res = await app.request('POST', '/api/campaigns', { token: agent.token, body: { name: 'x', dialingMode: 'manual' } });
-    expectError(res, 403, 'E_FORBIDDEN', /agent role may not create/);
+    expectError(res, 403, 'E_FORBIDDEN', /POST \/api\/campaigns is for owners and admins only \(your role: agent\)/);
   });
 
   it('when an admin who neither created nor manages a campaign acts on it, then 403 for every action, edit and delete', async () => {
@@ -49,7 +49,7 @@ describe('campaign permissions by role over HTTP', () => {
     const c = await managed();
     await actOk(app, creator.token, c.id, 'submit');
     for (const who of [creator, manager]) {
-      expectError(await act(app, who.token, c.id, 'approve'), 403, 'E_FORBIDDEN', /admin role may not approve/);
+      expectError(await act(app, who.token, c.id, 'approve'), 403, 'E_FORBIDDEN', /is for owners only \(your role: admin\)/);
       expectError(await act(app, who.token, c.id, 'reject', 'no'), 403, 'E_FORBIDDEN');
     }
     assert.equal((await actOk(app, owner.token, c.id, 'approve')).state, 'approved');
@@ -84,7 +84,7 @@ describe('campaign permissions by role over HTTP', () => {
     const read = await app.request('GET', `/api/campaigns/${c.id}`, { token: agent.token });
     assert.equal(read.status, 200);
     assert.equal(read.body.name, c.name);
-    for (const action of ['pause', 'end', 'submit', 'approve', 'activate']) expectError(await act(app, agent.token, c.id, action, 'x'), 403, 'E_FORBIDDEN', /agent role/);
+    for (const action of ['pause', 'end', 'submit', 'approve', 'activate']) expectError(await act(app, agent.token, c.id, action, 'x'), 403, 'E_FORBIDDEN', /your role: agent/);
     expectError(await app.request('PATCH', `/api/campaigns/${c.id}`, { token: agent.token, body: { name: 'x' } }), 403, 'E_FORBIDDEN');
     expectError(await app.request('DELETE', `/api/campaigns/${c.id}`, { token: agent.token }), 403, 'E_FORBIDDEN');
     expectError(await app.request('GET', `/api/campaigns/${c.id}/events`, { token: agent.token }), 403, 'E_FORBIDDEN');

@@ -39,7 +39,7 @@ describeBrowser('admin page: users and groups (browser)', () => {
     await dialog.locator(`input[name=memberIds][value="${minh.id}"]`).check();
     await dialog.locator('button[type=submit]').click();
     await page.locator('tr[data-group]', { hasText: 'Team A' }).locator('ul.chips li', { hasText: 'Trần Minh' }).waitFor();
-    const groups = app.services.users.listGroups();
+    const groups = app.services.users.listGroups({ id: s.userId, role: 'admin' });
     assert.deepEqual(groups.map((g) => ({ name: g.name, memberIds: g.memberIds })), [{ name: 'Team A', memberIds: [minh.id] }]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-groups.png'), fullPage: true });
     assert.deepEqual(s.problems, []);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Logger } from 'winston';
 import { apiRoutes } from '../../src/api/api-routes';
 import { createApp } from '../../src/api/create-app';
+import type { RouteSpec } from '../../src/api/route';
 import { createMetrics } from '../../src/api/metrics';
 import { Registry } from 'prom-client';
 import { startHttpServer, type RunningServer } from '../../src/api/http-server';
@@ -39,8 +40,13 @@ export interface TestApp {
 
 let counter = 0;
 
-/** `log` replaces the silent logger, for tests that read what the app logged. */
-export async function startTestApp(overrides: Record<string, unknown> = {}, options: { log?: Logger } = {}): Promise<TestApp> {
+/**
+ * `log` replaces the silent logger, for tests that read what the app logged; `routes` replaces the API's
+ * route table (a test that takes the role gate away to see the services refuse on their own).
+ */
+export async function startTestApp(
+  overrides: Record<string, unknown> = {}, options: { log?: Logger; routes?: (s: Services) => RouteSpec[] } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dialer-test-'));
   const config = loadConfig({ env: {}, localFile: path.join(dir, 'none.json'), overrides: { dataDir: dir, port: 0, logFile: '', ...overrides } });
   const log = options.log ?? createLogger({ level: 'error', console: false });
@@ -49,7 +55,7 @@ export async function startTestApp(overrides: Record<string, unknown> = {}, opti
   const clock = new ManualClock();
   const services = createServices(db, config, clock, log);
   const metrics = createMetrics({ registry: new Registry(), callRecords: services.repos.callRecords, telephonyStatus: () => 'ready' });
-  const app = createApp({ log, auth: services.auth, metrics: { registry: metrics.registry, token: config.metrics.token }, routes: apiRoutes(services), version: VERSION, trustProxy: config.trustProxy, health: () => ({ status: 'ok', db: db.open, telephony: 'none' }), beforeApi: (e) => serveWeb(e, services.auth) });
+  const app = createApp({ log, auth: services.auth, metrics: { registry: metrics.registry, token: config.metrics.token }, routes: (options.routes ?? apiRoutes)(services), version: VERSION, trustProxy: config.trustProxy, health: () => ({ status: 'ok', db: db.open, telephony: 'none' }), beforeApi: (e) => serveWeb(e, services.auth) });
   const http = await startHttpServer(app, '127.0.0.1', 0);
   const request: TestApp['request'] = async (method, urlPath, options = {}) => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };

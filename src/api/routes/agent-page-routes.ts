@@ -7,7 +7,7 @@ import type { DialerEngine } from '../../dialer/dialer-engine';
 import { DialerError, notFound } from '../../errors';
 import type { AuthenticatedUser } from '../../services/auth-service';
 import type { Services } from '../../services/create-services';
-import { defineRoute, type RouteSpec } from '../route';
+import { AGENTS, defineRoute, type RouteSpec } from '../route';
 import { idParams } from '../schemas/common';
 import { contactDto } from '../schemas/contact-schemas';
 import { scriptQuestionDto } from '../schemas/script-schemas';
@@ -63,7 +63,7 @@ const editable = (c: ReceivedCustomer): boolean => c.access === 'active' || c.ac
 export function agentPageRoutes(s: Services, dialer: DialerHandle): RouteSpec[] {
   return [
     defineRoute({
-      method: 'get', path: '/api/agent/campaigns/:id/script', tag: 'agent',
+      method: 'get', path: '/api/agent/campaigns/:id/script', tag: 'agent', roles: AGENTS,
       summary: 'The script of a running campaign this agent is assigned to (guidance and questions); 404 when it has none',
       params: idParams, response: agentScriptDto,
       handler: ({ actor, params }) => {
@@ -74,7 +74,7 @@ export function agentPageRoutes(s: Services, dialer: DialerHandle): RouteSpec[] 
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/agent/campaigns/:id/progress', tag: 'agent',
+      method: 'get', path: '/api/agent/campaigns/:id/progress', tag: 'agent', roles: AGENTS,
       summary: 'The agent\'s progress in a campaign: customers counted toward the quota in its window, calls, talk time and dispositions',
       params: idParams, response: progressDto,
       handler: ({ actor, params }) => {
@@ -88,7 +88,7 @@ export function agentPageRoutes(s: Services, dialer: DialerHandle): RouteSpec[] 
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/agent/attempts/:id/contact', tag: 'agent',
+      method: 'get', path: '/api/agent/attempts/:id/contact', tag: 'agent', roles: AGENTS,
       summary: 'The details of a customer handed to this agent in the campaign they are joined to, and whether the agent may edit them',
       params: idParams, response: customerContactDto,
       handler: ({ actor, params }) => {
@@ -99,7 +99,7 @@ export function agentPageRoutes(s: Services, dialer: DialerHandle): RouteSpec[] 
       },
     }),
     defineRoute({
-      method: 'patch', path: '/api/agent/attempts/:id/contact', tag: 'agent',
+      method: 'patch', path: '/api/agent/attempts/:id/contact', tag: 'agent', roles: AGENTS,
       summary: 'Edit the details of the current customer (or an earlier one while it behaves as in manual mode); phones apply from the next call',
       params: idParams, body: contactEditBody, response: customerContactDto,
       handler: ({ actor, params, body }) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DialerError } from '../../errors';
 import type { AuthService } from '../../services/auth-service';
-import { defineRoute, type RouteSpec } from '../route';
+import { ANY_USER, defineRoute, type RouteSpec } from '../route';
 import { loginBody, loginResponse, userDto } from '../schemas/user-schemas';
 import { SESSION_COOKIE } from '../session-token';
 
@@ -28,7 +28,7 @@ export function authRoutes(auth: AuthService, cookieSecure: boolean): RouteSpec[
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/auth/logout', tag: 'auth', summary: 'End this session',
+      method: 'post', path: '/api/auth/logout', tag: 'auth', roles: ANY_USER, summary: 'End this session',
       handler: ({ token, res }) => {
         if (token) auth.logout(token);
         res.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -36,7 +36,7 @@ export function authRoutes(auth: AuthService, cookieSecure: boolean): RouteSpec[
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/auth/me', tag: 'auth', summary: 'The logged-in user', response: z.object({ user: userDto }),
+      method: 'get', path: '/api/auth/me', tag: 'auth', roles: ANY_USER, summary: 'The logged-in user', response: z.object({ user: userDto }),
       handler: ({ actor }) => ({ user: actor.user }),
     }),
   ];

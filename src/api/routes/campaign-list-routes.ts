@@ -3,7 +3,7 @@ import type { CampaignListExportService } from '../../services/campaign-list-exp
 import type { CampaignListService } from '../../services/campaign-list-service';
 import type { ContactService } from '../../services/contact-service';
 import { CSV_TYPE } from '../../services/import-templates';
-import { defineRoute, type RouteSpec } from '../route';
+import { STAFF, defineRoute, type RouteSpec } from '../route';
 import { idParams } from '../schemas/common';
 import {
   addToListBody, addToListDto, campaignEntryDto, campaignListExportBody, duplicateGroupDto, entryQuery, resolveDuplicateBody,
@@ -18,7 +18,7 @@ const dayEnd = (d: string) => (d.length === 10 ? `${d}T23:59:59.999Z` : new Date
 export function campaignListRoutes(lists: CampaignListService, exporter: CampaignListExportService, contacts: ContactService): RouteSpec[] {
   return [
     defineRoute({
-      method: 'post', path: '/api/campaigns/:id/list', tag: 'campaign-lists', status: 200,
+      method: 'post', path: '/api/campaigns/:id/list', tag: 'campaign-lists', roles: STAFF, status: 200,
       summary: 'Add contacts to the campaign\'s list: by id, a filter, a saved filter or a group (a file: POST /api/imports, then start with campaignId). DNC and blacklisted contacts enter as dnc / blocked.',
       params: idParams, body: addToListBody, response: addToListDto,
       handler: ({ actor, params, body }) => {
@@ -28,7 +28,7 @@ export function campaignListRoutes(lists: CampaignListService, exporter: Campaig
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/campaign-entries', tag: 'campaign-lists',
+      method: 'get', path: '/api/campaign-entries', tag: 'campaign-lists', roles: STAFF,
       summary: 'Search campaign lists by campaign, contact name, phone, status, agent and time added; latest added first',
       query: entryQuery, response: pagedOf(campaignEntryDto),
       handler: ({ actor, query }) => {
@@ -41,44 +41,44 @@ export function campaignListRoutes(lists: CampaignListService, exporter: Campaig
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/campaign-entries/:id', tag: 'campaign-lists', summary: 'One campaign list entry', params: idParams, response: campaignEntryDto,
+      method: 'get', path: '/api/campaign-entries/:id', tag: 'campaign-lists', roles: STAFF, summary: 'One campaign list entry', params: idParams, response: campaignEntryDto,
       handler: ({ actor, params }) => lists.get(actor, params.id),
     }),
     defineRoute({
-      method: 'post', path: '/api/campaign-entries/:id/pause', tag: 'campaign-lists', status: 200,
+      method: 'post', path: '/api/campaign-entries/:id/pause', tag: 'campaign-lists', roles: STAFF, status: 200,
       summary: 'Pause one contact in its campaign (not while it is called)', params: idParams, body: noBody, response: campaignEntryDto,
       handler: ({ actor, params }) => lists.pause(actor, params.id),
     }),
     defineRoute({
-      method: 'post', path: '/api/campaign-entries/:id/resume', tag: 'campaign-lists', status: 200,
+      method: 'post', path: '/api/campaign-entries/:id/resume', tag: 'campaign-lists', roles: STAFF, status: 200,
       summary: 'Resume a paused contact: it returns to the status it waited in', params: idParams, body: noBody, response: campaignEntryDto,
       handler: ({ actor, params }) => lists.resume(actor, params.id),
     }),
     defineRoute({
-      method: 'delete', path: '/api/campaign-entries/:id', tag: 'campaign-lists', summary: 'Remove a contact from this campaign only (the contact stays)',
+      method: 'delete', path: '/api/campaign-entries/:id', tag: 'campaign-lists', roles: STAFF, summary: 'Remove a contact from this campaign only (the contact stays)',
       params: idParams,
       handler: ({ actor, params }) => { lists.remove(actor, params.id); },
     }),
     defineRoute({
-      method: 'get', path: '/api/campaigns/:id/duplicates', tag: 'campaign-lists', summary: 'Phones more than one entry of the campaign has, with those entries',
+      method: 'get', path: '/api/campaigns/:id/duplicates', tag: 'campaign-lists', roles: STAFF, summary: 'Phones more than one entry of the campaign has, with those entries',
       params: idParams, query: z.object(pageQueryFields).strict(), response: pagedOf(duplicateGroupDto),
       handler: ({ actor, params, query }) => ({ ...lists.duplicates(actor, params.id, query), limit: query.limit, offset: query.offset }),
     }),
     defineRoute({
-      method: 'post', path: '/api/campaigns/:id/duplicates/resolve', tag: 'campaign-lists', status: 200,
+      method: 'post', path: '/api/campaigns/:id/duplicates/resolve', tag: 'campaign-lists', roles: STAFF, status: 200,
       summary: 'For one repeated phone, keep one entry (the others are removed) or keep them all',
       params: idParams, body: resolveDuplicateBody, response: z.object({ removed: z.number(), kept: z.number() }),
       handler: ({ actor, params, body }) => lists.resolveDuplicate(actor, params.id,
         body.keep === 'one' ? { phone: body.phone, keep: 'one', entryId: body.entryId! } : { phone: body.phone, keep: 'all' }),
     }),
     defineRoute({
-      method: 'post', path: '/api/campaigns/:id/dedupe', tag: 'campaign-lists', status: 200,
+      method: 'post', path: '/api/campaigns/:id/dedupe', tag: 'campaign-lists', roles: STAFF, status: 200,
       summary: 'Remove every repeat of a phone but its earliest entry (entries kept on purpose and live calls excepted)',
       params: idParams, body: noBody, response: z.object({ removed: z.number() }),
       handler: ({ actor, params }) => lists.dedupe(actor, params.id),
     }),
     defineRoute({
-      method: 'post', path: '/api/exports/campaign-list', tag: 'campaign-lists', status: 200, produces: 'application/octet-stream',
+      method: 'post', path: '/api/exports/campaign-list', tag: 'campaign-lists', roles: STAFF, status: 200, produces: 'application/octet-stream',
       summary: 'Download a campaign\'s list with statuses, attempts and dispositions: CSV (streamed) or .xlsx (up to 100,000 rows)',
       body: campaignListExportBody,
       handler: async ({ actor, body, res }) => {

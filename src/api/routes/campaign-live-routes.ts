@@ -1,6 +1,6 @@
 import { DialerError, forbidden } from '../../errors';
 import type { Services } from '../../services/create-services';
-import { defineRoute, type RouteSpec } from '../route';
+import { STAFF, defineRoute, type RouteSpec } from '../route';
 import { liveDto } from '../schemas/agent-schemas';
 import { idParams } from '../schemas/common';
 import type { DialerHandle } from './agent-routes';
@@ -9,7 +9,7 @@ import type { DialerHandle } from './agent-routes';
 export function campaignLiveRoutes(s: Services, dialer: DialerHandle): RouteSpec[] {
   return [
     defineRoute({
-      method: 'get', path: '/api/campaigns/:id/live', tag: 'campaigns',
+      method: 'get', path: '/api/campaigns/:id/live', tag: 'campaigns', roles: STAFF,
       summary: 'Live view of a running or paused campaign (owners and admins): agents by state, calls, waiting customers, abandon rates, dial level, list progress, per-agent figures',
       params: idParams, response: liveDto,
       handler: ({ actor, params }) => {

@@ -1,8 +1,8 @@
 import type { Logger } from 'winston';
 import type { Actor } from '../../domain/roles';
-import { USER_ACTIONS, type UserAction } from '../../domain/campaign-lifecycle';
+import { rolesAllowedTo, USER_ACTIONS, type UserAction } from '../../domain/campaign-lifecycle';
 import type { CampaignService } from '../../services/campaign-service';
-import { defineRoute, type RouteSpec } from '../route';
+import { ANY_USER, STAFF, defineRoute, type RouteSpec } from '../route';
 import {
   actionBody, campaignCreateBody, campaignDto, campaignEventDto, campaignListQuery, campaignPatchBody, eventListQuery, rejectBody,
 } from '../schemas/campaign-schemas';
@@ -26,7 +26,7 @@ const dto = (campaigns: CampaignService, actor: Actor, c: Campaign) => ({ ...c, 
 
 function actionRoute(campaigns: CampaignService, action: UserAction): RouteSpec {
   const shared = {
-    method: 'post' as const, path: `/api/campaigns/:id/${action}`, tag: 'campaigns', status: 200,
+    method: 'post' as const, path: `/api/campaigns/:id/${action}`, tag: 'campaigns', roles: rolesAllowedTo(action), status: 200,
     summary: ACTION_SUMMARIES[action], params: idParams, response: campaignDto,
   };
   const run = (ctx: { actor: Actor; params: { id: number }; log: Logger }, note: string | null) => {
@@ -41,7 +41,7 @@ function actionRoute(campaigns: CampaignService, action: UserAction): RouteSpec 
 export function campaignRoutes(campaigns: CampaignService): RouteSpec[] {
   return [
     defineRoute({
-      method: 'get', path: '/api/campaigns', tag: 'campaigns',
+      method: 'get', path: '/api/campaigns', tag: 'campaigns', roles: ANY_USER,
       summary: 'List campaigns, paginated (agents: only the running campaigns they work, directly or through a group)',
       query: campaignListQuery, response: pagedOf(campaignDto),
       handler: ({ actor, query }) => {
@@ -50,29 +50,29 @@ export function campaignRoutes(campaigns: CampaignService): RouteSpec[] {
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/campaigns', tag: 'campaigns', summary: 'Create a draft campaign (owners and admins)',
+      method: 'post', path: '/api/campaigns', tag: 'campaigns', roles: STAFF, summary: 'Create a draft campaign (owners and admins)',
       body: campaignCreateBody, response: campaignDto,
       handler: ({ actor, body }) => dto(campaigns, actor, campaigns.create(actor, body)),
     }),
     defineRoute({
-      method: 'get', path: '/api/campaigns/:id', tag: 'campaigns', summary: 'One campaign with all its settings',
+      method: 'get', path: '/api/campaigns/:id', tag: 'campaigns', roles: ANY_USER, summary: 'One campaign with all its settings',
       params: idParams, response: campaignDto,
       handler: ({ actor, params }) => dto(campaigns, actor, campaigns.get(actor, params.id)),
     }),
     defineRoute({
-      method: 'patch', path: '/api/campaigns/:id', tag: 'campaigns',
+      method: 'patch', path: '/api/campaigns/:id', tag: 'campaigns', roles: STAFF,
       summary: 'Change settings of a draft or rejected campaign (owners: also pending); a rejected campaign becomes a draft again',
       params: idParams, body: campaignPatchBody, response: campaignDto,
       handler: ({ actor, params, body }) => dto(campaigns, actor, campaigns.update(actor, params.id, body)),
     }),
     defineRoute({
-      method: 'delete', path: '/api/campaigns/:id', tag: 'campaigns',
+      method: 'delete', path: '/api/campaigns/:id', tag: 'campaigns', roles: STAFF,
       summary: 'Delete a draft or rejected campaign (owners: also pending)', params: idParams,
       handler: ({ actor, params }) => { campaigns.delete(actor, params.id); },
     }),
     ...USER_ACTIONS.map((action) => actionRoute(campaigns, action)),
     defineRoute({
-      method: 'get', path: '/api/campaigns/:id/events', tag: 'campaigns', summary: 'The audit trail of a campaign, oldest first',
+      method: 'get', path: '/api/campaigns/:id/events', tag: 'campaigns', roles: STAFF, summary: 'The audit trail of a campaign, oldest first',
       params: idParams, query: eventListQuery, response: pagedOf(campaignEventDto),
       handler: ({ actor, params, query }) => ({ ...campaigns.events(actor, params.id, query), limit: query.limit, offset: query.offset }),
     }),

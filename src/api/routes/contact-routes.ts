@@ -1,5 +1,5 @@
 import type { ContactQuery, ContactService } from '../../services/contact-service';
-import { defineRoute, type RouteSpec } from '../route';
+import { ANY_USER, STAFF, defineRoute, type RouteSpec } from '../route';
 import { idParams } from '../schemas/common';
 import { noBody } from '../schemas/pagination';
 import {
@@ -28,14 +28,14 @@ export function toContactQuery(q: {
 export function contactRoutes(contacts: ContactService): RouteSpec[] {
   return [
     defineRoute({
-      method: 'get', path: '/api/contacts', tag: 'contacts', summary: 'Search contacts (name, phone in any form, tags, stage, agent, created range), paginated and sorted',
+      method: 'get', path: '/api/contacts', tag: 'contacts', roles: ANY_USER, summary: 'Search contacts (name, phone in any form, tags, stage, agent, created range), paginated and sorted',
       query: contactSearchQuery, response: contactPageDto,
       handler: ({ actor, query }) => contacts.search(actor, toContactQuery(query), {
         limit: query.limit, offset: query.offset, sort: query.sort, order: query.order ?? (query.sort === 'name' ? 'asc' : 'desc'),
       }),
     }),
     defineRoute({
-      method: 'post', path: '/api/contacts', tag: 'contacts',
+      method: 'post', path: '/api/contacts', tag: 'contacts', roles: ANY_USER,
       summary: 'Create a contact; with a mobile number it goes to its agent creator or round robin to the agents who are ON',
       body: createContactBody, response: contactDto,
       handler: ({ actor, body }) => {
@@ -44,11 +44,11 @@ export function contactRoutes(contacts: ContactService): RouteSpec[] {
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/contacts/:id', tag: 'contacts', summary: 'One contact', params: idParams, response: contactDto,
+      method: 'get', path: '/api/contacts/:id', tag: 'contacts', roles: ANY_USER, summary: 'One contact', params: idParams, response: contactDto,
       handler: ({ actor, params }) => contacts.get(actor, params.id),
     }),
     defineRoute({
-      method: 'patch', path: '/api/contacts/:id', tag: 'contacts', summary: 'Change a contact; lists (phones, tags, custom fields) are replaced whole',
+      method: 'patch', path: '/api/contacts/:id', tag: 'contacts', roles: ANY_USER, summary: 'Change a contact; lists (phones, tags, custom fields) are replaced whole',
       params: idParams, body: updateContactBody, response: contactDto,
       handler: ({ actor, params, body }) => {
         const { allowSharedPhones, ...patch } = body;
@@ -56,26 +56,26 @@ export function contactRoutes(contacts: ContactService): RouteSpec[] {
       },
     }),
     defineRoute({
-      method: 'delete', path: '/api/contacts/:id', tag: 'contacts', summary: 'Delete a contact', params: idParams,
+      method: 'delete', path: '/api/contacts/:id', tag: 'contacts', roles: STAFF, summary: 'Delete a contact', params: idParams,
       handler: ({ actor, params }) => { contacts.delete(actor, params.id); },
     }),
     defineRoute({
-      method: 'post', path: '/api/contacts/:id/assign', tag: 'leads', summary: 'Reassign the contact to a chosen agent', status: 200,
+      method: 'post', path: '/api/contacts/:id/assign', tag: 'leads', roles: STAFF, summary: 'Reassign the contact to a chosen agent', status: 200,
       params: idParams, body: assignBody, response: contactDto,
       handler: ({ actor, params, body }) => contacts.assign(actor, params.id, body.agentId),
     }),
     defineRoute({
-      method: 'post', path: '/api/contacts/:id/unassign', tag: 'leads', summary: 'Put the contact back in the lead pool', status: 200,
+      method: 'post', path: '/api/contacts/:id/unassign', tag: 'leads', roles: STAFF, summary: 'Put the contact back in the lead pool', status: 200,
       params: idParams, body: noBody, response: contactDto,
       handler: ({ actor, params }) => contacts.assign(actor, params.id, null),
     }),
     defineRoute({
-      method: 'put', path: '/api/contacts/:id/do-not-contact', tag: 'contacts',
+      method: 'put', path: '/api/contacts/:id/do-not-contact', tag: 'contacts', roles: ANY_USER,
       summary: 'Mark "do not contact" with a reason; its numbers join the DNC list', params: idParams, body: doNotContactBody, response: contactDto,
       handler: ({ actor, params, body }) => contacts.setDoNotContact(actor, params.id, true, body.reason),
     }),
     defineRoute({
-      method: 'delete', path: '/api/contacts/:id/do-not-contact', tag: 'contacts',
+      method: 'delete', path: '/api/contacts/:id/do-not-contact', tag: 'contacts', roles: STAFF,
       summary: 'Clear "do not contact" (and the DNC entries it made)', params: idParams, response: contactDto, status: 200,
       handler: ({ actor, params }) => contacts.setDoNotContact(actor, params.id, false, null),
     }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ContactExportService } from '../../services/contact-export-service';
 import { CSV_TYPE } from '../../services/import-templates';
-import { defineRoute, type RouteSpec } from '../route';
+import { STAFF, defineRoute, type RouteSpec } from '../route';
 import { filterBody } from '../schemas/contact-schemas';
 import { sendFile, startDownload } from '../send-file';
 import { toContactQuery } from './contact-routes';
@@ -15,7 +15,7 @@ export const exportBody = z.object({
 export function exportRoutes(exporter: ContactExportService): RouteSpec[] {
   return [
     defineRoute({
-      method: 'post', path: '/api/exports/contacts', tag: 'contacts', produces: 'application/octet-stream', status: 200, body: exportBody,
+      method: 'post', path: '/api/exports/contacts', tag: 'contacts', roles: STAFF, produces: 'application/octet-stream', status: 200, body: exportBody,
       summary: 'Download the contacts matching a filter: CSV (streamed, any size) or .xlsx (up to 100,000 rows), in the import template\'s columns',
       handler: async ({ actor, body, res }) => {
         const filters = toContactQuery({ ...(body.filter ?? {}), savedFilterId: body.savedFilterId });

@@ -83,9 +83,12 @@ export const storedFilterDto = z.object({
   groupId: z.number().optional(), doNotContact: z.boolean().optional(),
 });
 
+/** In a JSON body a number is a number: `true` or `"5"` is not an agent id (the query form coerces text). */
+const agentRefBody = z.union([z.literal('none'), z.number().int().positive()]);
+
 const filterBodyFields = z.object({
   name: z.string().max(200).optional(), phone: z.string().max(40).optional(), tag: z.array(z.string().max(50)).max(20).optional(),
-  stage: z.string().max(100).optional(), agentId: agentRef.optional(), createdFrom: isoDateOrTime.optional(),
+  stage: z.string().max(100).optional(), agentId: agentRefBody.optional(), createdFrom: isoDateOrTime.optional(),
   createdTo: isoDateOrTime.optional(), groupId: z.number().int().positive().optional(), doNotContact: z.boolean().optional(),
 }).strict();
 export const filterBody = filterBodyFields;
