@@ -75,3 +75,13 @@ export function recomputeRollup(changes: readonly StateChangeFact[], tzOf: TimeZ
   }
   return totals;
 }
+
+/**
+ * The time of an agent's last change, still open: from its start (or the range's) to now (or the range's end),
+ * split into local days. Nothing when it left the agent offline or lies outside the range.
+ */
+export function openIntervalTimes(last: StateChangeFact, range: { startMs: number; endMs: number }, nowMs: number, tzOf: TimeZoneOf): StateTime[] {
+  const start = Math.max(last.at, range.startMs);
+  const end = Math.min(nowMs, range.endMs);
+  return end > start ? intervalTimes({ ...last, at: start }, end, tzOf) : [];
+}

@@ -1,6 +1,6 @@
 import { canSeeAgentPerformance, canSeeCampaignPerformance } from '../../domain/agent-performance/agent-performance-access';
 import { buildAgentPerformance, type AgentPerformance, type AttemptFact, type AbandonFact, type PerformanceFigures, type QuotaRule } from '../../domain/agent-performance/agent-performance-report';
-import { intervalTimes, type StateTime } from '../../domain/agent-performance/agent-state-rollup';
+import { openIntervalTimes, type StateTime } from '../../domain/agent-performance/agent-state-rollup';
 import { dateKeysBetween, localDayStart, nextDateKey } from '../../domain/agent-performance/local-day-span';
 import type { Clock } from '../../domain/clock';
 import type { Actor } from '../../domain/roles';
@@ -127,9 +127,8 @@ export class AgentPerformanceService {
       const last = this.repo.lastChange(agentId);
       if (!last || last.to === 'offline' || !inScope(last.campaignId)) continue;
       const b = bounds(last.campaignId);
-      const start = Math.max(last.at, Date.parse(b.start));
-      const end = Math.min(now, Date.parse(b.end));
-      if (end > start) out.push(...intervalTimes({ ...last, at: start }, end, () => byId.get(last.campaignId)?.timezone ?? 'UTC'));
+      const range = { startMs: Date.parse(b.start), endMs: Date.parse(b.end) };
+      out.push(...openIntervalTimes(last, range, now, () => byId.get(last.campaignId)?.timezone ?? 'UTC'));
     }
     return out;
   }
