@@ -1,16 +1,16 @@
 import type { Disposition } from '../disposition';
 import type { StateTime } from './agent-state-rollup';
 
-/** One dial attempt handed to (or connected to) an agent, on the local day it was claimed. */
+/** Dial attempts handed to (or connected to) an agent, counted on the local day they were claimed. */
 export interface AttemptFact {
   agentId: number;
   campaignId: number;
   day: string;
-  /** The customer was dialled (manual or preview skips are not calls). */
-  dialed: boolean;
-  connected: boolean;
+  /** Customers dialled (manual or preview skips are not calls). */
+  calls: number;
+  connects: number;
   talkMs: number;
-  disposition: Disposition | null;
+  dispositions: Partial<Record<Disposition, number>>;
 }
 
 /** Abandoned calls of a campaign while this agent was ready in it, per local day. */
@@ -139,12 +139,13 @@ export function buildAgentPerformance(input: ReportInput): AgentPerformanceRepor
   for (const f of input.attempts) {
     const a = cell(f.agentId, f.day);
     if (!a) continue;
-    if (f.dialed) a.calls++;
-    if (f.connected) { a.connects++; a.talkMs += f.talkMs; }
-    if (f.disposition) {
-      a.dispositions[f.disposition] = (a.dispositions[f.disposition] ?? 0) + 1;
-      if (f.disposition === 'closed_deal') a.conversions++;
-      if (f.disposition !== 'skip') a.quotaCount++;
+    a.calls += f.calls;
+    a.connects += f.connects;
+    a.talkMs += f.talkMs;
+    for (const [d, n] of Object.entries(f.dispositions) as [Disposition, number][]) {
+      a.dispositions[d] = (a.dispositions[d] ?? 0) + n;
+      if (d === 'closed_deal') a.conversions += n;
+      if (d !== 'skip') a.quotaCount += n;
     }
   }
   for (const x of input.abandons) {

@@ -33,6 +33,8 @@ class DayBounds {
     this.starts = [...days, nextDateKey(days[days.length - 1]!)].map((d) => localDayStart(d, tz).toISOString());
   }
   get start(): string { return this.starts[0]!; }
+  /** Every local midnight of the range falls on a whole UTC hour (true for most zones). */
+  get onWholeHours(): boolean { return this.starts.every((s) => s.endsWith(':00:00.000Z')); }
   get end(): string { return this.starts[this.starts.length - 1]!; }
   /** The day an ISO instant falls on, or null outside the range. */
   dayOf(iso: string): string | null {
@@ -133,15 +135,16 @@ export class AgentPerformanceService {
     return out;
   }
 
+  /** Attempts per agent, campaign and local day: summed by UTC hour in SQL, by instant for zones with a fractional-hour midnight. */
   private attemptFacts(agentIds: readonly number[], fromIso: string, toIso: string, inScope: (c: number) => boolean, bounds: (c: number) => DayBounds): AttemptFact[] {
+    const hourly = this.repo.attemptGroups(agentIds, fromIso, toIso);
+    const fractional = [...new Set(hourly.map((g) => g.campaignId))].filter((c) => inScope(c) && !bounds(c).onWholeHours);
+    const groups = [...hourly.filter((g) => !fractional.includes(g.campaignId)), ...this.repo.attemptGroups(agentIds, fromIso, toIso, fractional)];
     const facts: AttemptFact[] = [];
-    for (const a of this.repo.attempts(agentIds, fromIso, toIso)) {
-      if (!inScope(a.campaignId)) continue;
-      const day = bounds(a.campaignId).dayOf(a.claimedAt);
-      if (!day) continue;
-      const connected = a.connectedAt !== null;
-      const talkMs = connected && a.endedAt ? Math.max(0, Date.parse(a.endedAt) - Date.parse(a.connectedAt!)) : 0;
-      facts.push({ agentId: a.agentId, campaignId: a.campaignId, day, dialed: a.dialingAt !== null, connected, talkMs, disposition: a.disposition });
+    for (const g of groups) {
+      if (!inScope(g.campaignId)) continue;
+      const day = bounds(g.campaignId).dayOf(g.at);
+      if (day) facts.push({ agentId: g.agentId, campaignId: g.campaignId, day, calls: g.calls, connects: g.connects, talkMs: g.talkMs, dispositions: g.dispositions });
     }
     return facts;
   }

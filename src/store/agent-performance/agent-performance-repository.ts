@@ -1,6 +1,6 @@
 import type { AgentStateKind } from '../../domain/dialer/agent-session-state';
 import type { StateChangeFact, StateTime } from '../../domain/agent-performance/agent-state-rollup';
-import type { Disposition } from '../../domain/disposition';
+import { DISPOSITIONS, type Disposition } from '../../domain/disposition';
 import type { Db } from '../database';
 import { toFact, toStateTime } from './agent-state-rollup';
 
@@ -14,14 +14,16 @@ export interface ReportCampaignRow {
   quota: { kind: 'none' | 'per_day' | 'per_campaign'; min: number | null; max: number | null };
 }
 
-export interface AttemptRow {
+/** Attempts of one agent in one campaign claimed in one bucket (a UTC hour, or one instant), summed. */
+export interface AttemptGroup {
   agentId: number;
   campaignId: number;
-  claimedAt: string;
-  dialingAt: string | null;
-  connectedAt: string | null;
-  endedAt: string | null;
-  disposition: Disposition | null;
+  /** The bucket's first instant (ISO). */
+  at: string;
+  calls: number;
+  connects: number;
+  talkMs: number;
+  dispositions: Partial<Record<Disposition, number>>;
 }
 
 export interface AbandonRow { campaignId: number; endedAt: string }
@@ -98,15 +100,52 @@ export class AgentPerformanceRepository {
     return new Map(this.s.names.all().map((u) => [u.id, { name: u.display_name, role: u.role }]));
   }
 
-  /** The agents' attempts claimed in [fromIso, toIso). */
-  attempts(agentIds: readonly number[], fromIso: string, toIso: string): AttemptRow[] {
-    if (agentIds.length === 0) return [];
-    return this.db.prepare<Array<string | number>, {
-      agent_id: number; campaign_id: number; claimed_at: string; dialing_at: string | null; connected_at: string | null; ended_at: string | null; disposition: Disposition | null;
-    }>(`SELECT agent_id, campaign_id, claimed_at, dialing_at, connected_at, ended_at, disposition FROM dial_attempts
-        WHERE agent_id IN (${marks(agentIds.length)}) AND claimed_at >= ? AND claimed_at < ?`)
-      .all(...agentIds, fromIso, toIso)
-      .map((r) => ({ agentId: r.agent_id, campaignId: r.campaign_id, claimedAt: r.claimed_at, dialingAt: r.dialing_at, connectedAt: r.connected_at, endedAt: r.ended_at, disposition: r.disposition }));
+  /**
+   * The agents' attempts claimed in [fromIso, toIso), summed per agent, campaign and UTC hour from the rollup the
+   * triggers of migrations/041 keep; with `exact`, per claim instant from dial_attempts itself and only these
+   * campaigns (zones whose midnight is not on a whole UTC hour). `fromIso` and `toIso` are whole hours there.
+   */
+  attemptGroups(agentIds: readonly number[], fromIso: string, toIso: string, exact?: readonly number[]): AttemptGroup[] {
+    if (agentIds.length === 0 || exact?.length === 0) return [];
+    const rows = exact ? this.exactGroups(agentIds, fromIso, toIso, exact) : this.db.prepare<Array<string | number>, Record<string, number | string>>(
+      `SELECT agent_id, campaign_id, hour AS bucket, calls, connects, talk_ms, ${DISPOSITIONS.map((d) => `d_${d}`).join(', ')}
+       FROM agent_attempt_rollup WHERE agent_id IN (${marks(agentIds.length)}) AND hour >= ? AND hour < ?`)
+      .all(...agentIds, fromIso.slice(0, 13), toIso.slice(0, 13));
+    return rows.map((r) => {
+      const dispositions: Partial<Record<Disposition, number>> = {};
+      for (const d of DISPOSITIONS) if (Number(r[`d_${d}`])) dispositions[d] = Number(r[`d_${d}`]);
+      const b = String(r.bucket);
+      return {
+        agentId: Number(r.agent_id), campaignId: Number(r.campaign_id), at: exact ? b : `${b}:00:00.000Z`,
+        calls: Number(r.calls), connects: Number(r.connects), talkMs: Number(r.talk_ms), dispositions,
+      };
+    });
+  }
+
+  private exactGroups(agentIds: readonly number[], fromIso: string, toIso: string, campaignIds: readonly number[]): Array<Record<string, number | string>> {
+    // julianday is SQLite's; PostgreSQL would write EXTRACT(EPOCH FROM ended_at - connected_at) * 1000.
+    return this.db.prepare<Array<string | number>, Record<string, number | string>>(`SELECT agent_id, campaign_id, claimed_at AS bucket,
+        COUNT(dialing_at) AS calls, COUNT(connected_at) AS connects,
+        COALESCE(SUM(CASE WHEN connected_at IS NOT NULL AND ended_at IS NOT NULL
+          THEN ROUND((julianday(ended_at) - julianday(connected_at)) * 86400000) END), 0) AS talk_ms,
+        ${DISPOSITIONS.map((d) => `SUM(CASE WHEN disposition = '${d}' THEN 1 ELSE 0 END) AS d_${d}`).join(', ')}
+      FROM dial_attempts WHERE agent_id IN (${marks(agentIds.length)}) AND claimed_at >= ? AND claimed_at < ? AND campaign_id IN (${marks(campaignIds.length)})
+      GROUP BY agent_id, campaign_id, claimed_at`).all(...agentIds, fromIso, toIso, ...campaignIds);
+  }
+
+  /** The attempt rollup as stored and as recomputed from dial_attempts, for checks: rows that differ. */
+  attemptRollupDifferences(): number {
+    const cols = ['calls', 'connects', 'talk_ms', ...DISPOSITIONS.map((d) => `d_${d}`)];
+    const recomputed = `SELECT agent_id, campaign_id, substr(claimed_at, 1, 13) AS hour,
+        SUM(CASE WHEN dialing_at IS NOT NULL THEN 1 ELSE 0 END) AS calls, SUM(CASE WHEN connected_at IS NOT NULL THEN 1 ELSE 0 END) AS connects,
+        SUM(CASE WHEN connected_at IS NOT NULL AND ended_at IS NOT NULL THEN CAST(ROUND((julianday(ended_at) - julianday(connected_at)) * 86400000) AS INTEGER) ELSE 0 END) AS talk_ms,
+        ${DISPOSITIONS.map((d) => `SUM(CASE WHEN disposition = '${d}' THEN 1 ELSE 0 END) AS d_${d}`).join(', ')}
+      FROM dial_attempts WHERE agent_id IS NOT NULL GROUP BY agent_id, campaign_id, substr(claimed_at, 1, 13)`;
+    const nonZero = cols.map((c) => `${c} <> 0`).join(' OR ');
+    const fresh = `SELECT agent_id, campaign_id, hour, ${cols.join(', ')} FROM (${recomputed}) WHERE ${nonZero}`;
+    const stored = `SELECT agent_id, campaign_id, hour, ${cols.join(', ')} FROM agent_attempt_rollup WHERE ${nonZero}`;
+    const count = (sql: string) => this.db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM (${sql})`).get()!.n;
+    return count(`${fresh} EXCEPT ${stored}`) + count(`${stored} EXCEPT ${fresh}`);
   }
 
   /** Calls of these campaigns that ended abandoned in [fromIso, toIso). */

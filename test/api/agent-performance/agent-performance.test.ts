@@ -94,6 +94,17 @@ describe('agent performance report', () => {
     assert.deepEqual(r.body.agents[0].quota, { kind: 'per_day', min: 2, max: 5, count: 2, daysWorked: 3, daysMetMin: 1, daysAtMax: 0 });
   });
 
+  it('when a campaign\'s midnight is not on a whole UTC hour (Kathmandu, UTC+5:45), then calls still land on the right local day', async () => {
+    const k = app.services.repos.campaigns.create({ ...campaignDefaults('K', 'preview'), timezone: 'Asia/Kathmandu' }, t.boss.id, new Date()).id;
+    change(k, t.ben.id, '2026-12-01T18:00:00Z', 'ready'); // 23:45 local
+    change(k, t.ben.id, '2026-12-01T18:30:00Z', 'offline'); // 00:15 local, the next day
+    attempt(k, t.ben.id, { claimed: '2026-12-01T18:10:00Z', dialing: '2026-12-01T18:10:00Z', connected: '2026-12-01T18:11:00Z', ended: '2026-12-01T18:12:00Z', disposition: 'interested' });
+    attempt(k, t.ben.id, { claimed: '2026-12-01T18:20:00Z', dialing: '2026-12-01T18:20:00Z', ended: '2026-12-01T18:21:00Z' });
+    const r = await get('boss', `from=2026-12-01&to=2026-12-02&campaignId=${k}`);
+    assert.deepEqual(r.body.agents[0].days.map((d: any) => [d.day, d.readyMs, d.calls, d.connects]),
+      [['2026-12-01', 15 * MIN, 1, 1], ['2026-12-02', 15 * MIN, 1, 0]]);
+  });
+
   it('when an admin asks, then only the agents of campaigns they created or manage, and 403 for another campaign or agent', async () => {
     const sue = await get('sue', 'from=2026-12-01&to=2026-12-01');
     assert.deepEqual(sue.body.agents.map((x: any) => x.name), ['ann']);

@@ -64,9 +64,8 @@ describe('agent performance: time per state by local day', () => {
         { agentId: 99, campaignId: 1, day: 'd1', state: 'ready', reason: '', ms: MIN },
       ],
       attempts: [
-        { agentId: 7, campaignId: 1, day: 'd1', dialed: true, connected: true, talkMs: 20 * MIN, disposition: 'closed_deal' },
-        { agentId: 7, campaignId: 1, day: 'd1', dialed: true, connected: true, talkMs: 10 * MIN, disposition: 'interested' },
-        { agentId: 7, campaignId: 1, day: 'd1', dialed: false, connected: false, talkMs: 0, disposition: 'skip' },
+        { agentId: 7, campaignId: 1, day: 'd1', calls: 1, connects: 1, talkMs: 20 * MIN, dispositions: { closed_deal: 1 } },
+        { agentId: 7, campaignId: 1, day: 'd1', calls: 1, connects: 1, talkMs: 10 * MIN, dispositions: { interested: 1, skip: 1 } },
       ],
       abandons: [{ agentId: 7, day: 'd1', count: 2 }],
       quota: { kind: 'per_day', min: 2, max: 2 },

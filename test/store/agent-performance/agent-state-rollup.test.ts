@@ -5,6 +5,7 @@ import { AGENT_STATE_KINDS, type AgentStateKind } from '../../../src/domain/dial
 import { createSeededRandom, type RandomSource } from '../../../src/domain/dialer/seeded-random';
 import { campaignDefaults } from '../../../src/domain/campaign-settings';
 import { AgentSessionRepository } from '../../../src/store/agent-session-repository';
+import { AgentPerformanceRepository } from '../../../src/store/agent-performance/agent-performance-repository';
 import { AgentStateRollup, toFact } from '../../../src/store/agent-performance/agent-state-rollup';
 import { CampaignRepository } from '../../../src/store/campaign-repository';
 import { openDatabase, type Db } from '../../../src/store/database';
@@ -81,5 +82,52 @@ describe('agent state rollup', () => {
       w.db.close();
       t.close();
     }
+  });
+});
+
+describe('agent attempt rollup', () => {
+  it('when attempts are claimed, dialled, connected, ended, disposed, reassigned and deleted at random (and the database reopened), then the hourly rollup equals a recomputation', function () {
+    this.timeout(60_000);
+    const rnd = createSeededRandom(41);
+    const t = openTestDb();
+    const boss = insertUser(t.db, 'boss', 'owner');
+    const agents = [1, 2, 3].map((n) => insertUser(t.db, `agent${n}`, 'agent'));
+    const repo = new CampaignRepository(t.db);
+    const campaigns = [0, 1].map((i) => repo.create(campaignDefaults(`c${i}`, 'preview'), boss, new Date(T0)).id);
+    let db = t.db;
+    const ids: number[] = [];
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    for (let step = 0; step < 600; step++) {
+      const r = rnd();
+      if (r < 0.3 || ids.length === 0) {
+        const claimed = T0 + Math.floor(rnd() * 48 * HOUR);
+        ids.push(Number(db.prepare(`INSERT INTO dial_attempts (campaign_id, lead_id, agent_id, mode, state, claimed_at) VALUES (?, 1, ?, 'preview', 'claimed', ?)`)
+          .run(pick(campaigns), rnd() < 0.2 ? null : pick(agents), iso(claimed)).lastInsertRowid));
+      } else if (r < 0.85) {
+        const id = pick(ids);
+        const a = db.prepare<[number], { claimed_at: string }>('SELECT claimed_at FROM dial_attempts WHERE id = ?').get(id);
+        if (!a) continue;
+        const at = Date.parse(a.claimed_at);
+        const col = pick(['dialing_at', 'connected_at', 'ended_at', 'disposition', 'agent_id', 'claimed_at', 'reminded_at'] as const);
+        const value = col === 'disposition' ? pick(['closed_deal', 'interested', 'skip', null])
+          : col === 'agent_id' ? pick([...agents, null])
+            : col === 'claimed_at' ? iso(at + Math.floor(rnd() * 2 * HOUR))
+              : rnd() < 0.2 ? null : iso(at + Math.floor(rnd() * 20 * 60_000));
+        db.prepare(`UPDATE dial_attempts SET ${col} = ? WHERE id = ?`).run(value, id);
+      } else if (r < 0.95) {
+        db.prepare('DELETE FROM dial_attempts WHERE id = ?').run(pick(ids));
+      } else {
+        db.close();
+        db = openDatabase(path.join(t.dir, 'dialer.db'));
+        migrate(db);
+      }
+      if (step % 50 === 49) assert.equal(new AgentPerformanceRepository(db).attemptRollupDifferences(), 0, `step ${step}`);
+    }
+    assert.ok(db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM agent_attempt_rollup WHERE talk_ms > 0').get()!.n > 0);
+    db.prepare('UPDATE agent_attempt_rollup SET calls = calls + 1 WHERE rowid = (SELECT MIN(rowid) FROM agent_attempt_rollup WHERE calls > 0)').run();
+    assert.equal(new AgentPerformanceRepository(db).attemptRollupDifferences(), 2, 'the check sees a corrupted row (once each way)');
+    db.close();
+    t.close();
   });
 });
