@@ -157,19 +157,21 @@ export class AgentPerformanceService {
       if (!workers.has(key)) workers.set(key, new Set());
       workers.get(key)!.add(t.agentId);
     }
-    const counts = new Map<string, AbandonFact>();
+    const checks: Array<{ agentId: number; campaignId: number; at: string; day: string }> = [];
     for (const call of this.repo.abandoned([...new Set(times.map((t) => t.campaignId))], fromIso, toIso)) {
       const day = bounds(call.campaignId).dayOf(call.endedAt);
       if (!day) continue;
-      for (const agentId of workers.get(`${call.campaignId}|${day}`) ?? []) {
-        const s = this.repo.stateAt(agentId, call.endedAt);
-        if (s?.campaignId !== call.campaignId || s.state !== 'ready') continue;
-        const key = `${agentId}|${day}`;
-        const f = counts.get(key) ?? { agentId, day, count: 0 };
-        f.count++;
-        counts.set(key, f);
-      }
+      for (const agentId of workers.get(`${call.campaignId}|${day}`) ?? []) checks.push({ agentId, campaignId: call.campaignId, at: call.endedAt, day });
     }
+    const ready = this.repo.readyAt(checks);
+    const counts = new Map<string, AbandonFact>();
+    checks.forEach((c, i) => {
+      if (!ready[i]) return;
+      const key = `${c.agentId}|${c.day}`;
+      const f = counts.get(key) ?? { agentId: c.agentId, day: c.day, count: 0 };
+      f.count++;
+      counts.set(key, f);
+    });
     return [...counts.values()];
   }
 }
