@@ -43,7 +43,12 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   const callbackRequests = new CallbackRequestRepository(db);
   const crm = createContactServices(db, config, clock, log, userRepo, campaignRepo);
   const pauseCodes = new PauseCodeService(new PauseCodeRepository(db), clock);
-  const agentPerformance = new AgentPerformanceService(new AgentPerformanceRepository(db), new AgentStateRollup(db), clock);
+  const rollup = new AgentStateRollup(db);
+  // Folds what an older version or a crashed process left unfolded (all history, the first time after migration 041),
+  // so the engine's first state change does not do it inside its own transaction.
+  const folded = rollup.catchUp();
+  if (folded > 0) log.info('agent state rollup caught up', { changes: folded });
+  const agentPerformance = new AgentPerformanceService(new AgentPerformanceRepository(db), rollup, clock);
   return {
     db, config, clock, log,
     repos: {
