@@ -15,6 +15,8 @@ import { leadRoutes } from './routes/lead-routes';
 import { agentRoutes, type DialerHandle } from './routes/agent-routes';
 import { campaignLiveRoutes } from './routes/campaign-live-routes';
 import { agentPageRoutes } from './routes/agent-page-routes';
+import { agentPerformanceRoutes } from './routes/agent-performance-routes';
+import { pauseCodeRoutes } from './routes/pause-code-routes';
 
 /**
  * The feature routes of the API; createApp adds /health and /api/openapi.json. `dialer` gives the running
@@ -34,8 +36,10 @@ export function apiRoutes(s: Services, dialer: DialerHandle = () => undefined): 
     ...importRoutes(s.crm.imports, s.config.import.maxFileBytes),
     ...exportRoutes(s.crm.exports),
     ...campaignListRoutes(s.crm.campaignLists, s.crm.campaignListExports, s.crm.contacts),
-    ...agentRoutes(dialer),
+    ...agentRoutes(dialer, s.pauseCodes),
     ...campaignLiveRoutes(s, dialer),
     ...agentPageRoutes(s, dialer),
+    ...pauseCodeRoutes(s.pauseCodes),
+    ...agentPerformanceRoutes(s.agentPerformance),
   ];
 }

@@ -7,6 +7,8 @@ import { importJobDto, rejectionDto, sheetPreviewDto } from './schemas/import-sc
 import { scriptDto, scriptQuestionDto } from './schemas/script-schemas';
 import { groupDto, userDto } from './schemas/user-schemas';
 import { agentScriptDto, customerContactDto, progressDto } from './routes/agent-page-routes';
+import { agentPerformanceDto } from './schemas/agent-performance-schemas';
+import { pauseCodeDto } from './schemas/pause-code-schemas';
 
 /**
  * The answers the browser pages read, by the name the pages use. The pages are built apart from the server
@@ -40,6 +42,8 @@ export const WEB_TYPES: Readonly<Record<string, z.ZodType>> = {
   CustomerContact: customerContactDto,
   CallbackReminder: callbackReminderDto,
   LiveSnapshot: liveDto,
+  PauseCode: pauseCodeDto,
+  AgentPerformance: agentPerformanceDto,
 };
 
 type JsonSchema = {

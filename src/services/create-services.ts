@@ -18,6 +18,11 @@ import { createContactServices } from './create-contact-services';
 import { NotificationService } from './notification-service';
 import { ScriptService } from './script-service';
 import { UserService } from './user-service';
+import { AgentPerformanceRepository } from '../store/agent-performance/agent-performance-repository';
+import { AgentStateRollup } from '../store/agent-performance/agent-state-rollup';
+import { PauseCodeRepository } from '../store/pause-codes/pause-code-repository';
+import { AgentPerformanceService } from './agent-performance/agent-performance-service';
+import { PauseCodeService } from './pause-codes/pause-code-service';
 
 /** The repositories and services of one process, built from its database, config and clock. */
 export function createServices(db: Db, config: Config, clock: Clock, log: Logger) {
@@ -37,6 +42,13 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   const callRecords = new CallRecordRepository(db);
   const callbackRequests = new CallbackRequestRepository(db);
   const crm = createContactServices(db, config, clock, log, userRepo, campaignRepo);
+  const pauseCodes = new PauseCodeService(new PauseCodeRepository(db), clock);
+  const rollup = new AgentStateRollup(db);
+  // Folds what an older version or a crashed process left unfolded (all history, the first time after migration 041),
+  // so the engine's first state change does not do it inside its own transaction.
+  const folded = rollup.catchUp();
+  if (folded > 0) log.info('agent state rollup caught up', { changes: folded });
+  const agentPerformance = new AgentPerformanceService(new AgentPerformanceRepository(db), rollup, clock);
   return {
     db, config, clock, log,
     repos: {
@@ -44,7 +56,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
       notifications: notificationRepo, callRecords, callbackRequests,
       attempts: new AttemptRepository(db), agentSessions: new AgentSessionRepository(db),
     },
-    auth, users, campaigns, scripts, notifications, crm,
+    auth, users, campaigns, scripts, notifications, crm, pauseCodes, agentPerformance,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { AgentEvent, AgentState, AgentStateChange, AgentStateKind } from '../domain/dialer/agent-session-state';
 import type { UserId } from '../domain/roles';
+import { AgentStateRollup } from './agent-performance/agent-state-rollup';
 import type { Db } from './database';
 
 /** An agent joined to a campaign, as stored for a restart to find. */
@@ -24,8 +25,10 @@ const toSession = (r: SessionRow): StoredAgentSession => ({
 /** Agent sessions (who is joined where, in which state) and the time-stamped state changes reports sum. */
 export class AgentSessionRepository {
   private readonly s;
+  private readonly rollup: AgentStateRollup;
 
   constructor(private readonly db: Db) {
+    this.rollup = new AgentStateRollup(db);
     this.s = {
       change: db.prepare(`INSERT INTO agent_state_changes (campaign_id, agent_id, at, from_state, to_state, reason, lead_id, event)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -42,12 +45,13 @@ export class AgentSessionRepository {
 
   /**
    * Stores one visible state change and the session's new state together; leaving (`offline`) removes the
-   * session row. One transaction, so a crash cannot keep one without the other.
+   * session row, and folds the change into the daily rollup. One transaction, so a crash cannot keep one without the others.
    */
   record(campaignId: number, change: AgentStateChange | null, session: Omit<StoredAgentSession, 'campaignId'>): void {
     this.db.transaction(() => {
       if (change) {
         this.s.change.run(campaignId, change.agentId, change.at.toISOString(), change.from, change.to, change.reason, change.leadId, change.event);
+        this.rollup.foldPending();
       }
       if (session.state.kind === 'offline') this.s.remove.run(session.agentId);
       else {

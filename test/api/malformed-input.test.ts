@@ -85,7 +85,8 @@ describe('malformed input on every route', () => {
     assert.deepEqual(loose, []);
   });
 
-  it('when a path id is not a positive safe integer, then every route answers 4xx naming the parameter', async () => {
+  it('when a path id is not a positive safe integer, then every route answers 4xx naming the parameter', async function () {
+    this.timeout(120_000); // ten bad ids on every route with one: hundreds of requests on a shared machine
     for (const r of routes) {
       for (const name of paramNames(r.path)) {
         for (const bad of BAD_IDS) {
@@ -137,7 +138,8 @@ describe('malformed input on every route', () => {
       ['bogus=1', 'query'], ['limit=abc', 'limit'], ['limit=-1', 'limit'], ['limit=100000', 'limit'],
       ['limit=1&limit=2', 'limit'], ['offset=1.5', 'offset'], ['offset=1e400', 'offset'], [`limit=${'9'.repeat(5000)}`, 'limit'],
     ];
-    const lists = routes.filter((r) => r.method === 'get' && objectOf(r.query));
+    // Paged lists (limit/offset); reports with required fields of their own are checked by their own tests.
+    const lists = routes.filter((r) => r.method === 'get' && objectOf(r.query)?.shape.limit);
     assert.ok(lists.length >= 4, 'list routes with a query schema');
     for (const r of lists) {
       for (const [q, field] of queries) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuthenticatedUser } from '../../services/auth-service';
 import type { DialerEngine } from '../../dialer/dialer-engine';
+import type { PauseCodeService } from '../../services/pause-codes/pause-code-service';
 import { DialerError, forbidden } from '../../errors';
 import { AGENTS, defineRoute, type RouteSpec } from '../route';
 import {
@@ -31,7 +32,7 @@ const ACTIONS: Record<Action, [string, (d: DialerEngine, agentId: number, campai
 };
 
 /** What the agent page calls (issue 5 item 9); every answer is the agent's whole view, as pushed on the WebSocket. */
-export function agentRoutes(dialer: DialerHandle): RouteSpec[] {
+export function agentRoutes(dialer: DialerHandle, pauseCodes: Pick<PauseCodeService, 'assertActive'>): RouteSpec[] {
   const action = (name: Action): RouteSpec => defineRoute({
     method: 'post', path: `/api/agent/campaigns/:id/${name}`, tag: 'agent', roles: AGENTS, status: 200, summary: ACTIONS[name][0],
     params: idParams, body: noBody, response: agentViewDto,
@@ -54,9 +55,13 @@ export function agentRoutes(dialer: DialerHandle): RouteSpec[] {
     ...(['join', 'leave', 'ready'] as const).map(action),
     defineRoute({
       method: 'post', path: '/api/agent/campaigns/:id/not-ready', tag: 'agent', roles: AGENTS, status: 200,
-      summary: 'Not ready, with a reason (from ready, or ending a wrap-up; while paused it is where the agent goes on resume)',
+      summary: 'Not ready, with a reason: an active pause code (from ready, or ending a wrap-up; while paused it is where the agent goes on resume)',
       params: idParams, body: notReadyBody, response: agentViewDto,
-      handler: ({ actor, params, body }) => agentDialer(dialer, actor).notReady(actor.id, params.id, body.reason),
+      handler: ({ actor, params, body }) => {
+        const d = agentDialer(dialer, actor);
+        pauseCodes.assertActive(body.reason);
+        return d.notReady(actor.id, params.id, body.reason);
+      },
     }),
     action('next-customer'),
     defineRoute({

@@ -8,6 +8,7 @@ import { AgentDispositions } from './agent/dispositions.js';
 import { AgentLeft } from './agent/left.js';
 import { AgentLobby } from './agent/lobby.js';
 import { AgentScriptArea } from './agent/script.js';
+import { MyPerformance } from './agent-performance/my-performance.js';
 import { setUpHeader } from './page-header.js';
 import { Ticker } from './ticker.js';
 
@@ -21,6 +22,7 @@ const dispositions = new AgentDispositions(app);
 const left = new AgentLeft(app);
 const script = new AgentScriptArea(app);
 const customer = new AgentCustomerArea(app);
+const myPerformance = new MyPerformance((err) => alerts.error(err));
 const offline = byId('offline');
 const grid = h('div', { class: 'agent-grid', id: 'agent-grid', hidden: true }, left.root, script.root, customer.root);
 
@@ -39,7 +41,8 @@ setUpHeader()
       replaceChildren(byId('agent-root'), h('p', { class: 'panel' }, t('agent.agentsOnly'), ' ', h('a', { href: '/supervisor' }, t('nav.supervisor'))));
       return;
     }
-    replaceChildren(byId('agent-root'), alerts.reminders, lobby.root, bar.root, dispositions.root, grid);
+    byId('header-extra').append(myPerformance.button);
+    replaceChildren(byId('agent-root'), alerts.reminders, myPerformance.root, lobby.root, bar.root, dispositions.root, grid);
     document.body.append(alerts.ticket, alerts.toasts);
     return app.start();
   })

@@ -436,3 +436,148 @@ export type LiveSnapshot = {
   /** Anything but ready holds every campaign: no calls are placed */
   telephony: "connecting" | "ready" | "degraded" | "draining";
 };
+
+export type PauseCode = {
+  id: number;
+  code: string;
+  label: string;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** Agent performance: time per state from the daily rollup, calls and results from the attempts */
+export type AgentPerformance = {
+  from: string;
+  to: string;
+  campaign: {
+    id: number;
+    name: string;
+  } | null;
+  agents: Array<{
+    agentId: number;
+    name: string;
+    days: Array<{
+      loggedInMs: number;
+      readyMs: number;
+      previewingMs: number;
+      ringingMs: number;
+      talkingMs: number;
+      wrapUpMs: number;
+      pausedMs: number;
+      notReadyMs: number;
+      /** Not-ready ms per pause code (or the dialer's own reasons: joined, no answer, telephony lost) */
+      notReadyByReason: Record<string, number>;
+      /** (talking + wrap-up) / logged in */
+      occupancy: number | null;
+      calls: number;
+      connects: number;
+      avgTalkMs: number | null;
+      avgWrapMs: number | null;
+      dispositions: Partial<Record<"closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip", number>>;
+      /** Closed deals */
+      conversions: number;
+      /** Closed deals / connects */
+      conversionRate: number | null;
+      /** Calls of the campaign abandoned while this agent was ready in it */
+      abandonedWhileReady: number;
+      /** Customers disposed with anything but skip */
+      quotaCount: number;
+      day: string;
+    }>;
+    total: {
+      loggedInMs: number;
+      readyMs: number;
+      previewingMs: number;
+      ringingMs: number;
+      talkingMs: number;
+      wrapUpMs: number;
+      pausedMs: number;
+      notReadyMs: number;
+      /** Not-ready ms per pause code (or the dialer's own reasons: joined, no answer, telephony lost) */
+      notReadyByReason: Record<string, number>;
+      /** (talking + wrap-up) / logged in */
+      occupancy: number | null;
+      calls: number;
+      connects: number;
+      avgTalkMs: number | null;
+      avgWrapMs: number | null;
+      dispositions: Partial<Record<"closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip", number>>;
+      /** Closed deals */
+      conversions: number;
+      /** Closed deals / connects */
+      conversionRate: number | null;
+      /** Calls of the campaign abandoned while this agent was ready in it */
+      abandonedWhileReady: number;
+      /** Customers disposed with anything but skip */
+      quotaCount: number;
+    };
+    /** Only for a report on one campaign with a quota */
+    quota: {
+      kind: "per_day" | "per_campaign";
+      min: number | null;
+      max: number | null;
+      count: number;
+      daysMetMin: number;
+      daysAtMax: number;
+      daysWorked: number;
+    } | null;
+  }>;
+  team: {
+    days: Array<{
+      loggedInMs: number;
+      readyMs: number;
+      previewingMs: number;
+      ringingMs: number;
+      talkingMs: number;
+      wrapUpMs: number;
+      pausedMs: number;
+      notReadyMs: number;
+      /** Not-ready ms per pause code (or the dialer's own reasons: joined, no answer, telephony lost) */
+      notReadyByReason: Record<string, number>;
+      /** (talking + wrap-up) / logged in */
+      occupancy: number | null;
+      calls: number;
+      connects: number;
+      avgTalkMs: number | null;
+      avgWrapMs: number | null;
+      dispositions: Partial<Record<"closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip", number>>;
+      /** Closed deals */
+      conversions: number;
+      /** Closed deals / connects */
+      conversionRate: number | null;
+      /** Calls of the campaign abandoned while this agent was ready in it */
+      abandonedWhileReady: number;
+      /** Customers disposed with anything but skip */
+      quotaCount: number;
+      day: string;
+    }>;
+    total: {
+      loggedInMs: number;
+      readyMs: number;
+      previewingMs: number;
+      ringingMs: number;
+      talkingMs: number;
+      wrapUpMs: number;
+      pausedMs: number;
+      notReadyMs: number;
+      /** Not-ready ms per pause code (or the dialer's own reasons: joined, no answer, telephony lost) */
+      notReadyByReason: Record<string, number>;
+      /** (talking + wrap-up) / logged in */
+      occupancy: number | null;
+      calls: number;
+      connects: number;
+      avgTalkMs: number | null;
+      avgWrapMs: number | null;
+      dispositions: Partial<Record<"closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip", number>>;
+      /** Closed deals */
+      conversions: number;
+      /** Closed deals / connects */
+      conversionRate: number | null;
+      /** Calls of the campaign abandoned while this agent was ready in it */
+      abandonedWhileReady: number;
+      /** Customers disposed with anything but skip */
+      quotaCount: number;
+    };
+  };
+};

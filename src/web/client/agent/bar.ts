@@ -1,3 +1,4 @@
+import { api } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { t } from '../i18n.js';
 import type { AgentApp, AgentArea, Change } from './app.js';
@@ -6,8 +7,8 @@ import type { AgentView } from './types.js';
 import { formatCountdown, formatDuration } from '../page-format.js';
 import type { Ticker } from '../ticker.js';
 
-const PRESET_REASONS = ['break', 'lunch', 'meeting', 'training'] as const;
-const OTHER = '__other';
+/** The active pause codes the admins defined: the only reasons the server accepts for not ready. */
+interface PauseCodeChoice { code: string; label: string }
 
 /**
  * The agent's controls: campaign and state (with time in state), ready / not ready with a reason, leave;
@@ -23,7 +24,7 @@ export class AgentBar implements AgentArea {
   private readonly stateClock = h('span', { class: 'clock', id: 'state-clock' });
   private readonly badge = h('div', { class: 'state-badge' }, this.stateText, this.reasonText, this.stateClock);
   private readonly reasonSelect = h('select', { id: 'not-ready-reason', 'aria-label': 'reason' });
-  private readonly reasonOther = h('input', { id: 'not-ready-other', maxlength: 100, hidden: true });
+  private pauseCodes: PauseCodeChoice[] = [];
   private readonly status = h('div', { class: 'call-status', id: 'call-status', role: 'status' });
   private readonly countdownLabel = h('span');
   private readonly countdownValue = h('b', { id: 'countdown-value' });
@@ -45,12 +46,14 @@ export class AgentBar implements AgentArea {
       hangup: b('btn-hangup', 'danger', () => { void app.act('hangup'); }),
       nextCustomer: b('btn-next-customer', '', () => { void app.act('next-customer'); }),
     };
-    this.reasonSelect.addEventListener('change', () => { this.reasonOther.hidden = this.reasonSelect.value !== OTHER; });
+    api<PauseCodeChoice[]>('GET', '/api/pause-codes')
+      .then((codes) => { this.pauseCodes = codes; this.translate(); if (this.view) this.render(this.view); })
+      .catch((err: unknown) => app.alerts.error(err));
     const bt = this.buttons;
     this.root = h('section', { class: 'agent-bar', id: 'agent-bar', hidden: true },
       h('div', { class: 'bar-row' },
         h('div', { class: 'bar-campaign' }, this.campaign, ' ', this.mode), this.badge, h('span', { class: 'grow' }),
-        bt.ready!, h('div', { class: 'not-ready-group' }, this.reasonSelect, this.reasonOther, bt.notReady!), bt.leave!),
+        bt.ready!, h('div', { class: 'not-ready-group' }, this.reasonSelect, bt.notReady!), bt.leave!),
       h('div', { class: 'call-strip' },
         this.status, this.countdown, this.timer, h('span', { class: 'grow' }),
         bt.getCustomer!, bt.callNow!, bt.hangup!, bt.nextCustomer!));
@@ -66,19 +69,16 @@ export class AgentBar implements AgentArea {
     };
     for (const [k, text] of Object.entries(labels)) this.buttons[k]!.textContent = text;
     const chosen = this.reasonSelect.value;
-    replaceChildren(this.reasonSelect,
-      ...PRESET_REASONS.map((r) => h('option', { value: r }, agentLabels.reason(r))),
-      h('option', { value: OTHER }, t('agent.reasonOther')));
-    if (chosen) this.reasonSelect.value = chosen;
-    this.reasonOther.placeholder = t('agent.reasonOther');
+    replaceChildren(this.reasonSelect, ...this.pauseCodes.map((c) => h('option', { value: c.code }, c.label)));
+    if (chosen && this.pauseCodes.some((c) => c.code === chosen)) this.reasonSelect.value = chosen;
     this.reasonSelect.setAttribute('aria-label', t('agent.reason'));
     this.timerLabel.textContent = t('agent.callTimer');
   }
 
   private notReady(): void {
-    const reason = this.reasonSelect.value === OTHER ? this.reasonOther.value.trim() : this.reasonSelect.value;
+    const reason = this.reasonSelect.value;
     if (!reason) {
-      this.reasonOther.focus();
+      this.reasonSelect.focus();
       return;
     }
     void this.app.act('not-ready', { reason });
@@ -101,7 +101,8 @@ export class AgentBar implements AgentArea {
     this.mode.textContent = agentLabels.mode(v.campaign.mode);
     this.badge.className = `state-badge state-${v.state.kind}`;
     this.stateText.textContent = agentLabels.state(v.state.kind);
-    this.reasonText.textContent = v.state.reason ? agentLabels.reason(v.state.reason) : '';
+    const code = this.pauseCodes.find((c) => c.code === v.state.reason);
+    this.reasonText.textContent = v.state.reason ? (code?.label ?? agentLabels.reason(v.state.reason)) : '';
     const a = v.allowed;
     const bt = this.buttons;
     const show = (name: string, visible: boolean) => { bt[name]!.hidden = !visible; };
