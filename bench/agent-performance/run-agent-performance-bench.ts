@@ -9,6 +9,7 @@ import { AgentStateRollup, toFact } from '../../src/store/agent-performance/agen
 import { openDatabase } from '../../src/store/database';
 import { migrate } from '../../src/store/migrator';
 import { seedAgentHistory } from './seed-agent-history';
+import { recordFigures } from '../summary/bench-figure';
 
 /**
  * npm run bench:agent-performance — seeds a year of history for 500 agents and 1,000 campaigns (about 20 million
@@ -85,6 +86,10 @@ function main(): void {
       + `(target ≤ 100 ms: ${p99 <= 100 ? 'ok' : 'MISS'}); CPU time p50 ${fmt(quantile(cpu, 0.5), 1)} ms, p99 ${fmt(quantile(cpu, 0.99), 1)} ms `
       + '(what the run costs on an idle core when other processes share the machine)');
     say(`peak RSS ${fmt(rss)} MB (target ≤ 400 MB: ${rss <= 400 ? 'ok' : 'MISS'})`);
+    recordFigures('agent-performance', [
+      { name: 'agent performance, 50 agents × 1 month, p99', value: p99, unit: 'ms', goal: 100, better: 'lower', detail: `${fmt(AGENTS)} agents, ${DAYS} days seeded` },
+      { name: 'agent performance peak RSS', value: rss, unit: 'MB', goal: 400, better: 'lower' },
+    ]);
   } finally {
     db.close();
     if (!process.env.BENCH_DIR) rmSync(dir, { recursive: true, force: true });

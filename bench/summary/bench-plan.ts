@@ -20,6 +20,10 @@ export function benchPlan(size: 'ci' | 'full', ariUrl?: string): PlannedBench[] 
       env: ci ? { BENCH_CSV_ROWS: '200000', BENCH_XLSX_ROWS: '20000' } : {},
     },
     { bench: 'telephony', script: 'telephony/run-telephony-bench.js', args: ci ? ['--levels', '50,200', '--seconds', '5', '--lines', '200', '--rate', '40'] : [], env: {} },
+    {
+      bench: 'agent-performance', script: 'agent-performance/run-agent-performance-bench.js', args: [],
+      env: ci ? { BENCH_AGENTS: '100', BENCH_CAMPAIGNS: '50', BENCH_DAYS: '60', BENCH_RUNS: '20' } : {},
+    },
     ...real,
   ];
 }
