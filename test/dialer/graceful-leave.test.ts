@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { DialerError } from '../../src/errors';
 import { EngineHarness, type Message } from './support/engine-harness';
+import { startEngineHttp } from './support/engine-http';
 
 const numbersOf = (spec: [string, number][]): string[] => {
   let serial = 0;
@@ -103,5 +104,45 @@ describe('agents leaving a predictive campaign through the ARI simulator', funct
     process.stdout.write(`      ${accepted.size} leaves, ${refused.size} refused at first; ${inFlight.length} customers in flight at the leave; `
       + `${abandoned} of ${humans} human answers abandoned, none after the leave\n`);
     assert.deepEqual(h.sim.control.errors, []);
+  });
+
+  it('when an agent asks over HTTP for a break or to leave while customers are in flight, then the view and the dashboard say so, ready cancels, force exits at once and a bad force is a 400', async () => {
+    h = await EngineHarness.start({ seed: 3 });
+    const api = await startEngineHttp(h, [['boss', 'owner', null], ['ann', 'agent', '1001'], ['ben', 'agent', '1002']]);
+    try {
+      const { ids } = api;
+      const c = h.campaign({ dialingMode: 'predictive', agentIds: [ids.ann!, ids.ben!], wrapUpSeconds: 5, maxLinesPerAgent: 3 });
+      h.addLeads(c.id, numbersOf([['0901', 20]]));
+      const base = `/api/agent/campaigns/${c.id}`;
+      for (const who of ['ann', 'ben']) {
+        await api.call('POST', `${base}/join`, who);
+        await api.call('POST', `${base}/ready`, who);
+      }
+      const ringing = await h.run(() => h.engine.view(ids.ann!).state.kind === 'ready' && h.engine.view(ids.ben!).state.kind === 'ready'
+        && h.engine.snapshotOf(c.id)!.calls.ringing > 0, 60_000);
+      assert.ok(ringing, 'both agents ready with customers ringing');
+
+      const bad = await api.call('POST', `${base}/leave`, 'ann', { force: 'yes' });
+      assert.deepEqual([bad.status, bad.body.error.field], [400, 'force']);
+      const pausing = await api.call('POST', `${base}/not-ready`, 'ann', { reason: 'break' });
+      assert.deepEqual([pausing.status, pausing.body.state.kind, pausing.body.pendingExit], [200, 'ready', { kind: 'not_ready', reason: 'break' }]);
+      assert.equal(pausing.body.allowed.ready, true, 'ready cancels the pending break');
+      const live = await api.call('GET', `/api/campaigns/${c.id}/live`, 'boss');
+      assert.deepEqual(live.body.agents.map((a: any) => [a.name, a.pendingExit]).sort(), [['ann', 'not_ready'], ['ben', null]]);
+
+      const stays = await api.call('POST', `${base}/ready`, 'ann');
+      assert.deepEqual([stays.status, stays.body.state.kind, stays.body.pendingExit], [200, 'ready', null]);
+      const leaving = await api.call('POST', `${base}/leave`, 'ann', {});
+      assert.deepEqual([leaving.body.state.kind, leaving.body.pendingExit], ['ready', { kind: 'leave', reason: null }]);
+      const gone = await api.call('POST', `${base}/leave`, 'ann', { force: true });
+      assert.deepEqual([gone.status, gone.body.state.kind, gone.body.campaign], [200, 'offline', null]);
+
+      const benPause = await api.call('POST', `${base}/not-ready`, 'ben', { reason: 'lunch', force: true });
+      assert.deepEqual([benPause.body.state.kind, benPause.body.state.reason, benPause.body.pendingExit], ['not_ready', 'lunch', null]);
+      const left = await api.call('POST', `${base}/leave`, 'ben');
+      assert.equal(left.body.state.kind, 'offline', 'an agent who is not ready leaves at once: nothing was dialed for them');
+    } finally {
+      await api.http.stop();
+    }
   });
 });
