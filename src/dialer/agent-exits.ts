@@ -54,7 +54,7 @@ export class AgentExits {
 
   /**
    * Ready with a free line: a customer can come now. A line offered but no longer free was just handed to a
-   * customer whose connect is on its way: as good as on a call, so the exit must not close that line now.
+   * customer whose connect is on its way: the exit must not close that line now.
    */
   private position(s: AgentSession): ExitPosition {
     switch (s.kind) {
@@ -67,7 +67,7 @@ export class AgentExits {
         if (!this.r.pool) return 'idle';
         const line = s.line?.line;
         if (!line || !s.line?.offered) return 'away';
-        return this.r.d.telephony.isLineFree(line.lineId) ? 'idle' : 'on_call';
+        return this.r.d.telephony.isLineFree(line.lineId) ? 'idle' : 'connecting';
       }
       default:
         return 'away';

@@ -110,7 +110,7 @@ export class CampaignRunner implements RunnerContext {
   setReady(agentId: UserId): void {
     const s = this.session(agentId);
     // Ready again while a leave or pause waits: the agent stays, and counts as supply again.
-    if (this.exits.cancel(s) && (s.kind === 'ready' || s.kind === 'wrap_up')) {
+    if (this.exits.cancel(s)) {
       this.pool?.kick();
       return;
     }

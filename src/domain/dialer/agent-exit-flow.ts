@@ -12,10 +12,11 @@ export type ExitState =
 
 /**
  * Where the agent is, as far as an exit cares: `idle` ready with the line offered (a customer can come now),
- * `wrap_up` after a call (back for customers when it ends), `on_call` ringing or talking, `away` taking no
- * customers at all (not ready, paused, previewing, no line).
+ * `connecting` ready with the line just handed to a customer (the connect is on its way), `wrap_up` after a
+ * call (back for customers when it ends), `on_call` ringing or talking, `away` taking no customers at all (not
+ * ready, paused, previewing, no line).
  */
-export type ExitPosition = 'idle' | 'wrap_up' | 'on_call' | 'away';
+export type ExitPosition = 'idle' | 'connecting' | 'wrap_up' | 'on_call' | 'away';
 
 export type ExitInput =
   /**
@@ -92,6 +93,7 @@ function requested(state: ExitState, input: Extract<ExitInput, { type: 'requeste
   }
   // A leave in wrap-up waits for its end (the disposition is still to be given), then for the customers in flight.
   if (position === 'wrap_up') return { state: pending, effects: [] };
+  // Idle: at once when nobody is in flight. Connecting (a customer is being put through): after that call.
   return settle(pending, position);
 }
 

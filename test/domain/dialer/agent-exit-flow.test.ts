@@ -24,6 +24,8 @@ const rows: Row[] = [
   ['an agent in wrap-up asks to leave with customers in flight', initialExit, ask(leave, 'wrap_up', [11]), [], pending(leave, [11])],
   ['an agent in wrap-up asks for a break with nobody in flight', initialExit, ask(pause, 'wrap_up'), [exitNow(pause)], initialExit],
   ['an agent in wrap-up asks for a break with customers in flight', initialExit, ask(pause, 'wrap_up', [11]), [{ kind: 'endWrapUp' }], pending(pause, [11])],
+  ['an agent whose line was just handed to a customer asks to leave', initialExit, ask(leave, 'connecting'), [], pending(leave, [])],
+  ['a pending leave is looked at while a customer is being put through', pending(leave, []), { type: 'review', position: 'connecting' }, [], pending(leave, [])],
   ['an agent on a call asks to leave', initialExit, ask(leave, 'on_call', [11]), [rejected('on_a_call')], initialExit],
   ['an agent on a call asks for a break', initialExit, ask(pause, 'on_call', [11]), [rejected('on_a_call')], initialExit],
   ['an agent on a call forces a leave', initialExit, ask(leave, 'on_call', [11], { force: true }), [exitNow(leave)], initialExit],
