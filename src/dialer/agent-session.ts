@@ -3,6 +3,7 @@ import type { CallOutcome } from '../domain/call-outcome';
 import type { Clock } from '../domain/clock';
 import { applyAgentEvent } from '../domain/dialer/apply-agent-event';
 import type { AgentEvent, AgentRejection, AgentState } from '../domain/dialer/agent-session-state';
+import { initialExit, type ExitState } from '../domain/dialer/agent-exit-flow';
 import { initialHandover, type HandoverState } from '../domain/dialer/customer-handover-flow';
 import type { DialAttempt } from '../domain/dialer/dial-attempt';
 import type { Lead } from '../domain/dialer/lead';
@@ -62,6 +63,8 @@ export class AgentSession {
   since: Date;
   handover: HandoverState = initialHandover;
   wrapUp: WrapUpState = initialWrapUp;
+  /** A leave or pause the agent asked for that waits for customers already dialed for them (customer-first modes). */
+  exit: ExitState = initialExit;
   work: Work | null = null;
   line: LineState | null = null;
   /** Predictive: the agent asked to be ready; it happens once the line is up. */

@@ -32,6 +32,11 @@ export interface AgentView {
   atMaxQuota: boolean;
   /** Nothing to call right now (every contact done or not yet due). */
   noCustomer: boolean;
+  /**
+   * A leave or pause the agent asked for that waits for the customers already dialed for them ("leaving after
+   * this call"); null when none is pending. Ready cancels it, a forced leave or not-ready does it at once.
+   */
+  pendingExit: { kind: 'leave' | 'not_ready'; reason: string | null } | null;
   allowed: { ready: boolean; notReady: boolean; nextCustomer: boolean; callNow: boolean; skip: boolean; chooseNumber: boolean; hangup: boolean; dispose: boolean; leave: boolean };
 }
 
@@ -40,7 +45,7 @@ const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() 
 export function offlineView(): AgentView {
   return {
     campaign: null, state: { kind: 'offline', reason: null, since: new Date(0).toISOString() }, line: 'none', customer: null, call: null,
-    countdown: null, awaitingDisposition: false, atMaxQuota: false, noCustomer: false,
+    countdown: null, awaitingDisposition: false, atMaxQuota: false, noCustomer: false, pendingExit: null,
     allowed: { ready: false, notReady: false, nextCustomer: false, callNow: false, skip: false, chooseNumber: false, hangup: false, dispose: false, leave: false },
   };
 }
@@ -68,8 +73,9 @@ export function agentView(s: AgentSession, c: Campaign, atMaxQuota: boolean): Ag
     awaitingDisposition: w?.awaitingDisposition ?? false,
     atMaxQuota,
     noCustomer: s.noCustomerSince !== null,
+    pendingExit: pendingExit(s),
     allowed: {
-      ready: st.kind === 'not_ready' || st.kind === 'paused',
+      ready: st.kind === 'not_ready' || st.kind === 'paused' || s.exit.kind === 'pending',
       notReady: st.kind === 'ready' || st.kind === 'wrap_up' || st.kind === 'paused',
       nextCustomer: st.kind === 'wrap_up' || (st.kind === 'ready' && rules.flow === 'agent_first' && !atMaxQuota),
       callNow: waiting && (s.handover.kind === 'waiting_for_agent' || rules.callNowAllowed),
@@ -77,7 +83,15 @@ export function agentView(s: AgentSession, c: Campaign, atMaxQuota: boolean): Ag
       chooseNumber: s.handover.kind === 'waiting_for_agent' && rules.agentChoosesNumber,
       hangup: inCall && w?.call !== null,
       dispose: w?.awaitingDisposition ?? false,
-      leave: !inCall && st.kind !== 'wrap_up',
+      // Customer-first modes: a leave in wrap-up waits for its end ("leaving after this call").
+      leave: !inCall && (st.kind !== 'wrap_up' || rules.flow !== 'agent_first'),
     },
   };
+}
+
+/** The pending leave or pause, as the agent page and the supervisors show it. */
+export function pendingExit(s: AgentSession): AgentView['pendingExit'] {
+  if (s.exit.kind !== 'pending') return null;
+  const e = s.exit.exit;
+  return e.kind === 'leave' ? { kind: 'leave', reason: null } : { kind: 'not_ready', reason: e.reason };
 }

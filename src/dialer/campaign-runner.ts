@@ -5,7 +5,8 @@ import { dialingModeRules } from '../domain/dialer/dialing-mode-rules';
 import type { UserId } from '../domain/roles';
 import { DialerError } from '../errors';
 import { AgentSession } from './agent-session';
-import { agentView, type AgentView } from './agent-view';
+import { AgentExits } from './agent-exits';
+import { agentView, offlineView, type AgentView } from './agent-view';
 import { AgentWork } from './agent-work';
 import type { CallResults } from './call-results';
 import type { CallNotice } from './dialer-telephony';
@@ -37,6 +38,7 @@ export class CampaignRunner implements RunnerContext {
   readonly calls: RunnerContext['calls'] = new Map();
   readonly log: Logger;
   readonly work: AgentWork;
+  readonly exits: AgentExits;
   readonly pool: PoolDialer | null;
   private current: Campaign;
   private ending = false;
@@ -45,6 +47,7 @@ export class CampaignRunner implements RunnerContext {
     this.current = campaign;
     this.log = d.log.child({ campaignId: campaign.id });
     this.work = new AgentWork(this);
+    this.exits = new AgentExits(this);
     const rules = dialingModeRules(campaign.dialingMode);
     this.pool = rules.flow === 'agent_first' ? null : new PoolDialer(this, this.work);
   }
@@ -58,7 +61,12 @@ export class CampaignRunner implements RunnerContext {
 
   becameReady(s: AgentSession, asked: boolean): void {
     if (s.kind !== 'ready') return;
-    if (this.pool) return this.pool.offer(s);
+    if (this.pool) {
+      // Offered first: a customer on hold takes the line at once; with nobody left for them a pending exit completes.
+      this.pool.offer(s);
+      this.exits.review(s);
+      return;
+    }
     if (asked || dialingModeRules(this.current.dialingMode).nextCustomerAfterWrapUp) this.work.deliverNext(s);
   }
 
@@ -66,6 +74,10 @@ export class CampaignRunner implements RunnerContext {
     if (s && this.sessions.get(s.agentId) === s) this.hooks.viewChanged(s, this.view(s));
     this.hooks.liveChanged(this.id);
   }
+
+  callSettled(attemptId: number): void { this.exits.settled(attemptId); }
+
+  reviewExits(s?: AgentSession): void { this.exits.review(s); }
 
   wrapUpEnded(ms: number): void { this.pool?.pacing.wrapUpEnded(this.d.clock.now(), ms); }
 
@@ -97,6 +109,11 @@ export class CampaignRunner implements RunnerContext {
 
   setReady(agentId: UserId): void {
     const s = this.session(agentId);
+    // Ready again while a leave or pause waits: the agent stays, and counts as supply again.
+    if (this.exits.cancel(s)) {
+      this.pool?.kick();
+      return;
+    }
     if (s.kind === 'paused') { this.must(s.apply({ type: 'setReady' })); return; }
     if (s.kind !== 'not_ready' && s.kind !== 'ready') throw denied(s.kind === 'wrap_up' ? 'in wrap-up: use next customer' : `cannot get ready while ${s.kind}`);
     if (this.pool) {
@@ -108,8 +125,16 @@ export class CampaignRunner implements RunnerContext {
     this.becameReady(s, false);
   }
 
-  setNotReady(agentId: UserId, reason: string): void {
-    const s = this.session(agentId);
+  /**
+   * Not ready with a reason. In customer-first modes, while customers dialed for the agent are still in flight, it
+   * waits for them ("pausing after this call"); `force` pauses at once.
+   */
+  setNotReady(agentId: UserId, reason: string, force = false): void {
+    this.exits.request(this.session(agentId), { kind: 'not_ready', reason }, force);
+  }
+
+  /** Carries out a not-ready (at once, or when a pending pause completes). */
+  notReadyNow(s: AgentSession, reason: string): void {
     const wasWrapUp = s.kind === 'wrap_up';
     this.must(s.apply({ type: 'setNotReady', reason }));
     s.wantsReady = false;
@@ -165,10 +190,18 @@ export class CampaignRunner implements RunnerContext {
     call.handle.input({ kind: 'cancel', by: 'agent' });
   }
 
-  /** Leaves the campaign; during a call or wrap-up only when forced (the call goes on, its result is kept). */
+  /**
+   * Leaves the campaign; during a call only when forced (the call goes on, its result is kept). In customer-first
+   * modes the leave waits for the customers dialed for the agent that are still in flight, and for the end of a
+   * wrap-up ("leaving after this call"); in agent-first modes it is refused during a wrap-up.
+   */
   leave(agentId: UserId, force = false): void {
-    const s = this.session(agentId);
-    if (!force && busyWithACall(s)) throw denied(`cannot leave while ${s.kind}`);
+    this.exits.request(this.session(agentId), { kind: 'leave' }, force);
+  }
+
+  /** Carries out a leave (at once, forced, or when a pending leave completes); the agent's page is told. */
+  leaveNow(s: AgentSession): void {
+    const agentId = s.agentId;
     // The state changes first, so a customer in preview goes back without an extra "ready" in the records.
     this.must(s.apply({ type: 'leave', force: true }));
     this.work.handover(s, { type: 'cancel' });
@@ -177,6 +210,7 @@ export class CampaignRunner implements RunnerContext {
     s.clearTimers();
     this.sessions.delete(agentId);
     this.hooks.sessionClosed(agentId);
+    this.hooks.viewChanged(s, offlineView());
     this.hooks.liveChanged(this.id);
   }
 
@@ -195,12 +229,13 @@ export class CampaignRunner implements RunnerContext {
 
   private pause(): void {
     this.pool?.stop();
-    for (const s of this.sessions.values()) {
+    for (const s of [...this.sessions.values()]) {
       s.apply({ type: 'campaignPaused' });
       this.work.handover(s, { type: 'cancel' });
       if (this.pool) this.pool.withdraw(s);
       s.cancelTimer('idle');
     }
+    this.exits.review();
   }
 
   private resume(): void {
@@ -231,6 +266,7 @@ export class CampaignRunner implements RunnerContext {
       s.wantsReady = true;
       s.cancelTimer('idle');
     }
+    this.exits.review();
   }
 
   /**

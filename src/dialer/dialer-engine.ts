@@ -224,7 +224,8 @@ export class DialerEngine {
     if (!joined) return true;
     if (busyWithACall(joined.session)) return false;
     this.log.info('agent left: their page has been closed', { agentId, campaignId: joined.runner.id, state: joined.session.kind });
-    joined.runner.leave(agentId);
+    // Nobody is at the page: the agent leaves now, as before, rather than waiting for customers in flight.
+    joined.runner.leave(agentId, true);
     return true;
   }
 
@@ -249,9 +250,11 @@ export class DialerEngine {
     return this.view(agentId);
   }
 
-  leave(agentId: UserId, campaignId: number): AgentView { return this.act(agentId, campaignId, (r) => r.leave(agentId)); }
+  leave(agentId: UserId, campaignId: number, force = false): AgentView { return this.act(agentId, campaignId, (r) => r.leave(agentId, force)); }
   ready(agentId: UserId, campaignId: number): AgentView { return this.act(agentId, campaignId, (r) => r.setReady(agentId)); }
-  notReady(agentId: UserId, campaignId: number, reason: string): AgentView { return this.act(agentId, campaignId, (r) => r.setNotReady(agentId, reason)); }
+  notReady(agentId: UserId, campaignId: number, reason: string, force = false): AgentView {
+    return this.act(agentId, campaignId, (r) => r.setNotReady(agentId, reason, force));
+  }
   nextCustomer(agentId: UserId, campaignId: number): AgentView { return this.act(agentId, campaignId, (r) => r.nextCustomer(agentId)); }
   callNow(agentId: UserId, campaignId: number, phoneIndex?: number): AgentView { return this.act(agentId, campaignId, (r) => r.callNow(agentId, phoneIndex)); }
   skip(agentId: UserId, campaignId: number): AgentView { return this.act(agentId, campaignId, (r) => r.skip(agentId)); }

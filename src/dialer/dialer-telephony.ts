@@ -23,4 +23,6 @@ export interface DialerTelephony {
   destroyBridge(bridge: string): Promise<unknown>;
   offerLine(line: AgentLine): void;
   removeLine(lineId: string): void;
+  /** Whether an offered line is still free; false once the dispatcher handed it to a customer (connect under way). */
+  isLineFree(lineId: string): boolean;
 }

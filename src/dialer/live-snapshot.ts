@@ -1,6 +1,7 @@
 import type { ContactStatus } from '../domain/contact-status';
 import { AGENT_STATE_KINDS, type AgentStateKind } from '../domain/dialer/agent-session-state';
 import type { Disposition } from '../domain/disposition';
+import { pendingExit } from './agent-view';
 import type { CampaignRunner } from './campaign-runner';
 import type { TelephonyStatus } from './dialer-telephony';
 
@@ -20,6 +21,8 @@ export interface LiveSnapshot {
     calls: number;
     talkMs: number;
     dispositions: Partial<Record<Disposition, number>>;
+    /** A leave or pause the agent asked for that waits for customers already dialed ("leaving after this call"). */
+    pendingExit: 'leave' | 'not_ready' | null;
   }[];
   agentsByState: Record<AgentStateKind, number>;
   calls: { ringing: number; talking: number; waiting: number; longestWaitMs: number };
@@ -41,7 +44,7 @@ export function liveSnapshot(r: CampaignRunner, now: Date): LiveSnapshot {
     return {
       agentId: s.agentId, name: d.agents.get(s.agentId)?.displayName ?? '', state: s.kind,
       reason: s.state.kind === 'not_ready' ? s.state.reason : null, since: s.since.toISOString(), timeInStateMs: now.getTime() - s.since.getTime(),
-      calls: st?.calls ?? 0, talkMs: st?.talkMs ?? 0, dispositions: st?.dispositions ?? {},
+      calls: st?.calls ?? 0, talkMs: st?.talkMs ?? 0, dispositions: st?.dispositions ?? {}, pendingExit: pendingExit(s)?.kind ?? null,
     };
   });
   const calls = [...r.calls.values()];

@@ -114,6 +114,7 @@ export class PoolDialer {
       default:
         return;
     }
+    this.x.reviewExits(s);
     this.x.changed(s);
   }
 
@@ -125,15 +126,17 @@ export class PoolDialer {
       this.x.d.timers.clearTimeout(this.tickTimer);
       this.tickTimer = undefined;
       if (!this.x.canDial()) return;
+      this.x.reviewExits();
       const now = this.x.d.clock.now();
-      const sessions = [...this.x.sessions.values()];
+      // An agent who asked to leave or pause is no supply for new calls (those in flight still reach them).
+      const sessions = [...this.x.sessions.values()].filter((a) => a.exit.kind === 'none');
       const calls = [...this.x.calls.values()];
       const n = this.isIvr
         ? Math.max(0, this.x.d.settings.ivrMaxLines - calls.length)
         : this.pacing.decide(this.x.campaign, this.x.d.settings, now, sessions, calls).callsToPlace;
       let placed = 0;
       while (placed < n && this.place()) placed++;
-      const busy = this.isIvr ? calls.length + placed > 0 : sessions.some((a) => a.line?.line && ['ready', 'talking', 'wrap_up'].includes(a.kind));
+      const busy = this.isIvr ? calls.length + placed > 0 : [...this.x.sessions.values()].some((a) => a.line?.line && ['ready', 'talking', 'wrap_up'].includes(a.kind));
       if (busy) this.tickTimer = this.x.d.timers.setTimeout(() => this.kick(), this.x.d.settings.pacingIntervalMs);
       if (placed > 0) this.x.changed();
     } finally {
@@ -214,6 +217,7 @@ export class PoolDialer {
     s.apply({ type: 'agentAnswered' });
     this.x.agentEvent(s, 'customer_handed_over', { leadId: call.lead.id, attemptId: call.attemptId });
     this.x.agentEvent(s, 'call_connected', { leadId: call.lead.id, attemptId: call.attemptId });
+    this.x.callSettled(call.attemptId);
   }
 
   private finished(attemptId: number, record: CallRecord): void {
@@ -241,6 +245,7 @@ export class PoolDialer {
         this.x.results.outcome(c, attemptId, call.lead.id, record.outcome);
       }
     }
+    this.x.callSettled(attemptId);
     this.kick();
     this.x.changed();
   }

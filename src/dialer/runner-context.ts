@@ -32,4 +32,8 @@ export interface RunnerContext {
   /** A wrap-up ended after `ms` (the pacer learns wrap-up times). */
   wrapUpEnded(ms: number): void;
   agentEvent(s: AgentSession, event: AgentEventName, extra?: Record<string, unknown>): void;
+  /** A customer call reached an agent or ended: pending leaves and pauses waiting for it may complete. */
+  callSettled(attemptId: number): void;
+  /** Looks at pending leaves and pauses again (the agent's position changed, or the pacer's periodic look). */
+  reviewExits(s?: AgentSession): void;
 }

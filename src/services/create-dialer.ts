@@ -23,6 +23,7 @@ export function dialerTelephonyOf(t: Pick<Telephony, 'port' | 'runner' | 'dispat
     destroyBridge: (bridge) => t.port.destroyBridge(bridge as Parameters<Telephony['port']['destroyBridge']>[0]),
     offerLine: (line) => t.dispatcher.offerLine(line),
     removeLine: (lineId) => t.dispatcher.removeLine(lineId),
+    isLineFree: (lineId) => t.dispatcher.freeLines.some((l) => l.lineId === lineId),
   };
 }
 

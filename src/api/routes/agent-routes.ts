@@ -5,7 +5,7 @@ import type { PauseCodeService } from '../../services/pause-codes/pause-code-ser
 import { DialerError, forbidden } from '../../errors';
 import { AGENTS, defineRoute, type RouteSpec } from '../route';
 import {
-  agentCampaignDto, agentViewDto, answersBody, answersDto, callbackReminderDto, callNowBody, dispositionBody, dispositionDto, notReadyBody,
+  agentCampaignDto, agentViewDto, answersBody, answersDto, callbackReminderDto, callNowBody, dispositionBody, dispositionDto, leaveBody, notReadyBody,
   receivedCustomerDto,
 } from '../schemas/agent-schemas';
 import { idParams, pathId } from '../schemas/common';
@@ -21,10 +21,9 @@ export function agentDialer(dialer: DialerHandle, actor: AuthenticatedUser): Dia
   return d;
 }
 
-type Action = 'join' | 'leave' | 'ready' | 'next-customer' | 'skip' | 'hangup';
+type Action = 'join' | 'ready' | 'next-customer' | 'skip' | 'hangup';
 const ACTIONS: Record<Action, [string, (d: DialerEngine, agentId: number, campaignId: number) => unknown]> = {
   join: ['Join a running campaign this agent is assigned to (one campaign at a time); the agent starts not ready', (d, a, c) => d.join(a, c)],
-  leave: ['Leave the campaign (not during a call or wrap-up); a customer in preview goes back to the list', (d, a, c) => d.leave(a, c)],
   ready: ['Ready for calls (predictive and IVR: the agent\'s phone is rung once and kept as the line)', (d, a, c) => d.ready(a, c)],
   'next-customer': ['Next customer: ends the wrap-up early, or asks for a customer when ready (manual mode)', (d, a, c) => d.nextCustomer(a, c)],
   skip: ['Skip the customer in hand without calling (manual mode only); it is retried after the retry minutes', (d, a, c) => d.skip(a, c)],
@@ -52,15 +51,25 @@ export function agentRoutes(dialer: DialerHandle, pauseCodes: Pick<PauseCodeServ
       response: agentViewDto,
       handler: ({ actor }) => agentDialer(dialer, actor).view(actor.id),
     }),
-    ...(['join', 'leave', 'ready'] as const).map(action),
+    action('join'),
+    defineRoute({
+      method: 'post', path: '/api/agent/campaigns/:id/leave', tag: 'agent', roles: AGENTS, status: 200,
+      summary: 'Leave the campaign (not during a call; agent-first modes not in wrap-up either); a customer in preview goes back to the list. '
+        + 'Predictive and IVR: customers already dialed for the agent still come to them, and the leave completes when none is left '
+        + '(pendingExit in the view; after a wrap-up in progress); force leaves at once',
+      params: idParams, body: leaveBody, response: agentViewDto,
+      handler: ({ actor, params, body }) => agentDialer(dialer, actor).leave(actor.id, params.id, body?.force ?? false),
+    }),
+    action('ready'),
     defineRoute({
       method: 'post', path: '/api/agent/campaigns/:id/not-ready', tag: 'agent', roles: AGENTS, status: 200,
-      summary: 'Not ready, with a reason: an active pause code (from ready, or ending a wrap-up; while paused it is where the agent goes on resume)',
+      summary: 'Not ready, with a reason: an active pause code (from ready, or ending a wrap-up; while paused it is where the agent goes on resume). '
+        + 'Predictive and IVR: while customers dialed for the agent are on their way, it waits for them (pendingExit); force pauses at once',
       params: idParams, body: notReadyBody, response: agentViewDto,
       handler: ({ actor, params, body }) => {
         const d = agentDialer(dialer, actor);
         pauseCodes.assertActive(body.reason);
-        return d.notReady(actor.id, params.id, body.reason);
+        return d.notReady(actor.id, params.id, body.reason, body.force ?? false);
       },
     }),
     action('next-customer'),

@@ -8,7 +8,13 @@ import { DISPOSITIONS } from '../../domain/disposition';
 
 const instant = z.string().describe('ISO-8601 UTC');
 
-export const notReadyBody = z.object({ reason: z.string().trim().min(1).max(100) }).strict();
+export const notReadyBody = z.object({
+  reason: z.string().trim().min(1).max(100),
+  force: z.boolean().optional().describe('Pause at once, even while customers dialed for the agent are still on their way (customer-first modes)'),
+}).strict();
+export const leaveBody = z.object({
+  force: z.boolean().optional().describe('Leave at once, even during a call or while customers dialed for the agent are still on their way'),
+}).strict().optional();
 export const callNowBody = z.object({ phoneIndex: z.number().int().min(0).max(9).optional() }).strict().optional();
 export const dispositionBody = z.object({
   disposition: z.enum(DISPOSITIONS),
@@ -39,6 +45,8 @@ export const agentViewDto = z.object({
   awaitingDisposition: z.boolean(),
   atMaxQuota: z.boolean(),
   noCustomer: z.boolean(),
+  pendingExit: z.object({ kind: z.enum(['leave', 'not_ready']), reason: z.string().nullable() }).nullable()
+    .describe('A leave or pause asked for that waits for customers already dialed for the agent ("leaving after this call")'),
   allowed: z.object({
     ready: z.boolean(), notReady: z.boolean(), nextCustomer: z.boolean(), callNow: z.boolean(), skip: z.boolean(),
     chooseNumber: z.boolean(), hangup: z.boolean(), dispose: z.boolean(), leave: z.boolean(),
@@ -65,6 +73,7 @@ export const liveDto = z.object({
   agents: z.array(z.object({
     agentId: z.number().int(), name: z.string(), state: z.enum(AGENT_STATE_KINDS), reason: z.string().nullable(), since: instant,
     timeInStateMs: z.number(), calls: z.number().int(), talkMs: z.number(), dispositions: counts(DISPOSITIONS),
+    pendingExit: z.enum(['leave', 'not_ready']).nullable().describe('Leaving or pausing after the customers already dialed for the agent'),
   })),
   agentsByState: counts(AGENT_STATE_KINDS),
   calls: z.object({ ringing: z.number().int(), talking: z.number().int(), waiting: z.number().int(), longestWaitMs: z.number() }),

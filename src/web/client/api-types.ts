@@ -331,6 +331,11 @@ export type AgentView = {
   awaitingDisposition: boolean;
   atMaxQuota: boolean;
   noCustomer: boolean;
+  /** A leave or pause asked for that waits for customers already dialed for the agent ("leaving after this call") */
+  pendingExit: {
+    kind: "leave" | "not_ready";
+    reason: string | null;
+  } | null;
   allowed: {
     ready: boolean;
     notReady: boolean;
@@ -418,6 +423,8 @@ export type LiveSnapshot = {
     calls: number;
     talkMs: number;
     dispositions: Partial<Record<"closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip", number>>;
+    /** Leaving or pausing after the customers already dialed for the agent */
+    pendingExit: "leave" | "not_ready" | null;
   }>;
   agentsByState: Partial<Record<"offline" | "ready" | "not_ready" | "previewing" | "ringing" | "talking" | "wrap_up" | "paused", number>>;
   calls: {

@@ -8,7 +8,7 @@ const SAFETY_POLL_MS = 30_000;
 
 export const OFFLINE_VIEW: AgentView = {
   campaign: null, state: { kind: 'offline', reason: null, since: new Date(0).toISOString() }, line: 'none', customer: null, call: null,
-  countdown: null, awaitingDisposition: false, atMaxQuota: false, noCustomer: false,
+  countdown: null, awaitingDisposition: false, atMaxQuota: false, noCustomer: false, pendingExit: null,
   allowed: { ready: false, notReady: false, nextCustomer: false, callNow: false, skip: false, chooseNumber: false, hangup: false, dispose: false, leave: false },
 };
 

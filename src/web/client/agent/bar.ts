@@ -26,6 +26,8 @@ export class AgentBar implements AgentArea {
   private readonly reasonSelect = h('select', { id: 'not-ready-reason', 'aria-label': 'reason' });
   private pauseCodes: PauseCodeChoice[] = [];
   private readonly status = h('div', { class: 'call-status', id: 'call-status', role: 'status' });
+  /** "Leaving (pausing) after this call": the customers already dialed for the agent come first. */
+  private readonly pendingExit = h('div', { class: 'pending-exit', id: 'pending-exit', role: 'status', hidden: true });
   private readonly countdownLabel = h('span');
   private readonly countdownValue = h('b', { id: 'countdown-value' });
   private readonly countdown = h('div', { class: 'countdown', id: 'countdown', hidden: true }, this.countdownLabel, ' ', this.countdownValue);
@@ -40,7 +42,8 @@ export class AgentBar implements AgentArea {
     this.buttons = {
       ready: b('btn-ready', 'ok', () => { app.alerts.askNotificationPermission(); void app.act('ready'); }),
       notReady: b('btn-not-ready', 'secondary', () => this.notReady()),
-      leave: b('btn-leave', 'link', () => { void app.act('leave'); }),
+      // While a leave waits for customers in flight, pressing it again leaves at once.
+      leave: b('btn-leave', 'link', () => { void app.act('leave', this.view?.pendingExit?.kind === 'leave' ? { force: true } : undefined); }),
       getCustomer: b('btn-get-customer', '', () => { void app.act('next-customer'); }),
       callNow: b('btn-call-now', 'ok', () => this.callNow()),
       hangup: b('btn-hangup', 'danger', () => { void app.act('hangup'); }),
@@ -54,6 +57,7 @@ export class AgentBar implements AgentArea {
       h('div', { class: 'bar-row' },
         h('div', { class: 'bar-campaign' }, this.campaign, ' ', this.mode), this.badge, h('span', { class: 'grow' }),
         bt.ready!, h('div', { class: 'not-ready-group' }, this.reasonSelect, bt.notReady!), bt.leave!),
+      this.pendingExit,
       h('div', { class: 'call-strip' },
         this.status, this.countdown, this.timer, h('span', { class: 'grow' }),
         bt.getCustomer!, bt.callNow!, bt.hangup!, bt.nextCustomer!));
@@ -81,7 +85,8 @@ export class AgentBar implements AgentArea {
       this.reasonSelect.focus();
       return;
     }
-    void this.app.act('not-ready', { reason });
+    // While a pause waits for customers in flight, pressing it again pauses at once.
+    void this.app.act('not-ready', this.view?.pendingExit?.kind === 'not_ready' ? { reason, force: true } : { reason });
   }
 
   private callNow(): void {
@@ -109,6 +114,12 @@ export class AgentBar implements AgentArea {
     show('ready', a.ready);
     bt.notReady!.parentElement!.hidden = !a.notReady;
     show('leave', a.leave);
+    const pending = v.pendingExit;
+    bt.ready!.textContent = pending ? t('agent.stay') : t('agent.ready');
+    bt.leave!.textContent = pending?.kind === 'leave' ? t('agent.leaveNow') : t('agent.leave');
+    bt.notReady!.textContent = pending?.kind === 'not_ready' ? t('agent.pauseNow') : t('agent.notReady');
+    this.pendingExit.hidden = pending === null;
+    this.pendingExit.textContent = pending ? t(`agent.pendingExit.${pending.kind}`) : '';
     show('getCustomer', a.nextCustomer && v.state.kind === 'ready');
     show('nextCustomer', a.nextCustomer && v.state.kind === 'wrap_up');
     show('callNow', a.callNow);
