@@ -73,10 +73,16 @@ export class AgentBar implements AgentArea {
     };
     for (const [k, text] of Object.entries(labels)) this.buttons[k]!.textContent = text;
     const chosen = this.reasonSelect.value;
-    replaceChildren(this.reasonSelect, ...this.pauseCodes.map((c) => h('option', { value: c.code }, c.label)));
+    replaceChildren(this.reasonSelect, ...this.pauseCodes.map((c) => h('option', { value: c.code }, this.reasonLabel(c.code))));
     if (chosen && this.pauseCodes.some((c) => c.code === chosen)) this.reasonSelect.value = chosen;
     this.reasonSelect.setAttribute('aria-label', t('agent.reason'));
     this.timerLabel.textContent = t('agent.callTimer');
+  }
+
+  /** The page's own words for the built-in reasons (break, lunch…, in both languages), else the admin's label. */
+  private reasonLabel(code: string): string {
+    const own = agentLabels.reason(code);
+    return own !== code ? own : this.pauseCodes.find((c) => c.code === code)?.label ?? code;
   }
 
   private notReady(): void {
@@ -106,8 +112,7 @@ export class AgentBar implements AgentArea {
     this.mode.textContent = agentLabels.mode(v.campaign.mode);
     this.badge.className = `state-badge state-${v.state.kind}`;
     this.stateText.textContent = agentLabels.state(v.state.kind);
-    const code = this.pauseCodes.find((c) => c.code === v.state.reason);
-    this.reasonText.textContent = v.state.reason ? (code?.label ?? agentLabels.reason(v.state.reason)) : '';
+    this.reasonText.textContent = v.state.reason ? this.reasonLabel(v.state.reason) : '';
     const a = v.allowed;
     const bt = this.buttons;
     const show = (name: string, visible: boolean) => { bt[name]!.hidden = !visible; };
