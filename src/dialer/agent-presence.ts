@@ -9,6 +9,8 @@ import type { Timers } from './dialer-ports';
  */
 export class AgentPresence {
   private readonly timers = new Map<UserId, unknown>();
+  /** Once stopped, pages closing (the WebSocket hub shuts down after the engine) arm nothing. */
+  private stopped = false;
 
   constructor(
     private readonly t: Timers,
@@ -24,11 +26,13 @@ export class AgentPresence {
 
   /** The agent's last page connection closed. */
   disconnected(agentId: UserId): void {
+    if (this.stopped) return;
     this.t.clearTimeout(this.timers.get(agentId));
     this.timers.set(agentId, this.t.setTimeout(() => this.look(agentId), this.awayMs));
   }
 
   stop(): void {
+    this.stopped = true;
     for (const timer of this.timers.values()) this.t.clearTimeout(timer);
     this.timers.clear();
   }

@@ -19,7 +19,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
 const PUBLIC = ['GET /health', 'GET /metrics', 'GET /ready', 'POST /api/auth/login'];
 /**
  * Outside /api/agent/ (the agent page, agents only), what an agent may call: their own session, account,
- * campaigns they work, notifications, their own contacts and filters, blank import templates. Opening one
+ * campaigns they work, notifications, their own contacts and filters, blank import templates, the pause
+ * codes they pick from and their own performance figures. Opening one
  * more operation to agents is decided here, on purpose; new owner and admin routes need nothing.
  */
 const AGENT_MAY_CALL = [
@@ -29,6 +30,7 @@ const AGENT_MAY_CALL = [
   'GET /api/notifications', 'POST /api/notifications/read-all', 'POST /api/notifications/{id}/read',
   'GET /api/contacts', 'POST /api/contacts', 'GET /api/contacts/{id}', 'PATCH /api/contacts/{id}', 'PUT /api/contacts/{id}/do-not-contact',
   'PUT /api/leads/agents/{id}/receiving',
+  'GET /api/pause-codes', 'GET /api/reports/agent-performance', 'GET /api/reports/agent-performance/export',
   'GET /api/contact-filters', 'POST /api/contact-filters', 'GET /api/contact-filters/{id}', 'PUT /api/contact-filters/{id}', 'DELETE /api/contact-filters/{id}',
   ...['contacts', 'dnc', 'blacklist'].flatMap((k) => [`GET /api/import-templates/${k}.xlsx`, `GET /api/import-templates/${k}.csv`]),
 ];
@@ -128,10 +130,11 @@ describe('who may call what, walked from the served OpenAPI document', () => {
     const unreadable: string[] = [];
     for (const op of ops.filter((o) => !o.public && o.method === 'GET')) {
       const idQuery = op.queryNames.filter((n) => /Id$/.test(n)).map((n) => `${n}=1`).join('&');
+      const join = (...parts: string[]) => parts.filter(Boolean).join('&');
       for (const role of op.roles!) {
         let read = false;
         for (const id of [1, 2, 3, 4]) {
-          for (const query of idQuery ? ['', idQuery] : ['']) {
+          for (const query of idQuery ? [op.requiredQuery, join(op.requiredQuery, idQuery)] : [op.requiredQuery]) {
             const res = await call(app, op, seeded.users[role].token, urlOf(op, id, seeded.blockedPhone, query));
             read ||= (res.status >= 200 && res.status < 300) || isNoDialer(op, res);
           }

@@ -50,4 +50,14 @@ describe('agent presence', () => {
     clock.tick(120_000);
     assert.deepEqual(asked, []);
   });
+
+  it('when a page closes after the stop (the WebSocket hub shuts down after the engine), then nothing is armed', () => {
+    const asked: UserId[] = [];
+    const p = new AgentPresence(timers, 60_000, (id) => { asked.push(id); return true; });
+    p.stop();
+    p.disconnected(agent);
+    assert.equal(clock.countTimers(), 0);
+    clock.tick(120_000);
+    assert.deepEqual(asked, []);
+  });
 });

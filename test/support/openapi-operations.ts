@@ -1,5 +1,5 @@
 import type { Role } from '../../src/domain/roles';
-import type { JsonSchema } from './sample-body';
+import { sampleOf, type JsonSchema } from './sample-body';
 import type { TestApp } from './test-app';
 
 /** One operation as the served OpenAPI document describes it. */
@@ -16,6 +16,8 @@ export interface Operation {
   /** The media types of a file upload, if it is one. */
   upload: string[] | undefined;
   queryNames: string[];
+  /** The required query parameters with a sample value each, as a query string ('' when none). */
+  requiredQuery: string;
 }
 
 export interface ServedDocument {
@@ -36,6 +38,8 @@ export async function readServedDocument(app: TestApp, token: string): Promise<S
         method: method.toUpperCase(), path, key: `${method.toUpperCase()} ${path}`, public: op.security.length === 0, roles: op['x-roles'],
         body: json?.schema, upload: !json && Object.keys(content).length ? Object.keys(content) : undefined,
         queryNames: (op.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => String(p.name)),
+        requiredQuery: (op.parameters ?? []).filter((p: any) => p.in === 'query' && p.required)
+          .map((p: any) => `${p.name}=${encodeURIComponent(String(sampleOf(p.schema ?? {}, String(p.name))))}`).join('&'),
       });
     }
   }
