@@ -4,6 +4,7 @@ import type { Logger } from 'winston';
 import { createApp } from './api/create-app';
 import { insecureCookieWarning } from './api/cookie-warning';
 import { createMetrics } from './api/metrics';
+import { MetricsQueries } from './store/metrics/metrics-queries';
 import { Registry } from 'prom-client';
 import { apiRoutes } from './api/api-routes';
 import { startHttpServer, type RunningServer } from './api/http-server';
@@ -80,7 +81,10 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   holder.engine = engine;
   const cookieWarning = insecureCookieWarning(config.host, config.cookieSecure, config.trustProxy);
   if (cookieWarning) log.warn(cookieWarning);
-  const metrics = createMetrics({ registry: new Registry(), callRecords: services.repos.callRecords, telephonyStatus: () => telephony.status(), live: () => engine.snapshots() });
+  const metrics = createMetrics({
+    registry: new Registry(), callRecords: services.repos.callRecords, telephonyStatus: () => telephony.status(), live: () => engine.snapshots(),
+    queries: new MetricsQueries(db), campaignTimezone: (id) => services.repos.campaigns.get(id)?.timezone,
+  });
   telephony.telephony.port.onStatus((s) => metrics.telephonyStatusChanged(s));
   metrics.telephonyStatusChanged(telephony.status());
   const app = createApp({

@@ -6,6 +6,7 @@ import { apiRoutes } from '../../src/api/api-routes';
 import { createApp } from '../../src/api/create-app';
 import type { RouteSpec } from '../../src/api/route';
 import { createMetrics } from '../../src/api/metrics';
+import { MetricsQueries } from '../../src/store/metrics/metrics-queries';
 import { Registry } from 'prom-client';
 import { startHttpServer, type RunningServer } from '../../src/api/http-server';
 import { loadConfig, type Config } from '../../src/config';
@@ -54,7 +55,7 @@ export async function startTestApp(
   migrate(db);
   const clock = new ManualClock();
   const services = createServices(db, config, clock, log);
-  const metrics = createMetrics({ registry: new Registry(), callRecords: services.repos.callRecords, telephonyStatus: () => 'ready' });
+  const metrics = createMetrics({ registry: new Registry(), callRecords: services.repos.callRecords, telephonyStatus: () => 'ready', queries: new MetricsQueries(db) });
   const app = createApp({ log, auth: services.auth, metrics: { registry: metrics.registry, token: config.metrics.token }, routes: (options.routes ?? apiRoutes)(services), version: VERSION, trustProxy: config.trustProxy, health: () => ({ status: 'ok', db: db.open, telephony: 'none' }), beforeApi: (e) => serveWeb(e, services.auth) });
   const http = await startHttpServer(app, '127.0.0.1', 0);
   const request: TestApp['request'] = async (method, urlPath, options = {}) => {
