@@ -5,6 +5,7 @@ import { createApp } from './api/create-app';
 import { insecureCookieWarning } from './api/cookie-warning';
 import { createMetrics } from './api/metrics';
 import { MetricsQueries } from './store/metrics/metrics-queries';
+import { OffThreadCheckpoints } from './store/wal-checkpoint/off-thread-checkpoints';
 import { Registry } from 'prom-client';
 import { apiRoutes } from './api/api-routes';
 import { startHttpServer, type RunningServer } from './api/http-server';
@@ -61,6 +62,7 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   const db = openDatabase(path.join(config.dataDir, 'dialer.db'));
   const { applied, version } = migrate(db);
   log.info('database ready', { file: db.name, schemaVersion: version, applied });
+  const checkpoints = new OffThreadCheckpoints(db, log);
   const services = createServices(db, config, systemClock, log);
   const holder: { engine?: DialerEngine; hub?: WsHub } = {};
   const telephony = await startTelephony({
@@ -116,6 +118,7 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
       await http.stop();
       // An import still running is cut off: committed batches stay, the open one rolls back, the job is marked failed.
       await services.crm.imports.stop();
+      await checkpoints.stop();
       db.close();
     },
   };
@@ -144,8 +147,6 @@ async function main(): Promise<void> {
     removePidFile(dbFile);
     throw err;
   }
-  log.info(`dialer ${VERSION} listening on ${dialer.http.url}`);
-  process.stdout.write(`Dialer running at ${dialer.http.url}/\n`);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -153,8 +154,11 @@ async function main(): Promise<void> {
     log.info('shutting down', { signal });
     dialer.stop().then(() => { removePidFile(dbFile); process.exit(0); }, (err: unknown) => { log.error('shutdown failed', { err }); process.exit(1); });
   };
+  // Before the line below: whoever reads it (a service manager, a test) may send SIGTERM the moment it appears.
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  log.info(`dialer ${VERSION} listening on ${dialer.http.url}`);
+  process.stdout.write(`Dialer running at ${dialer.http.url}/\n`);
 }
 
 if (require.main === module) {
