@@ -50,6 +50,8 @@ export const configSchema = z.object({
     pacingIntervalMs: int(100, 60_000).describe('Predictive: how often the pacer looks again when no call or agent event asked it to, in ms.'),
     idleRetrySeconds: int(1, 3600).describe('A ready agent with nothing to call: longest wait before the list is read again (sooner when a contact falls due).'),
     recoveryTimeoutSeconds: int(1, 3600).describe('After a restart, how long calls found open wait for telephony before they are settled without it.'),
+    hopperSize: int(0, 10_000).describe('Leads each campaign\'s hopper reads and checks (due, DNC, blacklist, calling hours) ahead of the call path, refilled from a timer when half is used; 0 reads the list on every claim instead.'),
+    hopperRefreshSeconds: int(1, 600).describe('Hopper contents older than this are read again before a pick, so a callback that fell due or a lead added to the list is seen within it.'),
     agentAwaySeconds: int(10, 3600).describe('An agent whose page has been closed (no WebSocket) this long leaves their campaign; one on a call or in wrap-up leaves once it is over.'),
   }),
   phone: z.object({
