@@ -120,7 +120,12 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   const http = await startHttpServer(app, config.host, config.port);
   holder.hub = new WsHub({
     server: http.server, auth: services.auth, log: log.child({ component: 'ws' }), authorizeTopic: topicAuthorizer(services.campaigns),
-    onConnect: (actor) => { if (actor.role === 'agent') engine.agentConnected(actor.id); },
+    onConnect: (actor) => {
+      if (actor.role !== 'agent') return;
+      // A person at a simulated demo agent's page takes it over.
+      holder.demoAgents?.release(actor.id);
+      engine.agentConnected(actor.id);
+    },
     onLastDisconnect: (actor) => { if (actor.role === 'agent') engine.agentDisconnected(actor.id); },
   });
   const scheduler = new CampaignScheduler(services.campaigns, systemClock, systemTimers, log.child({ component: 'campaign-scheduler' }));

@@ -16,7 +16,7 @@ function run(env: Record<string, string>, until: RegExp): Promise<{ out: string;
       child.once('exit', (code) => done(code));
       child.kill('SIGTERM');
     });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`timed out; output: ${out}`)); }, 10_000);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`timed out; output: ${out}`)); }, 20_000);
     const check = (chunk: Buffer) => { out += chunk.toString(); if (until.test(out)) { clearTimeout(timer); resolve({ out, code: null, kill, output }); } };
     child.stdout.on('data', check);
     child.stderr.on('data', check);
@@ -24,7 +24,9 @@ function run(env: Record<string, string>, until: RegExp): Promise<{ out: string;
   });
 }
 
-describe('the dialer process', () => {
+describe('the dialer process', function () {
+  // Each test starts the whole process (demo mode seeds users, campaigns and a month of history): slow on a busy machine.
+  this.timeout(60_000);
   let dir: string;
   beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'dialer-main-')); });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -10,7 +10,7 @@ import { answersFor, between, callbackTime, DISPOSITION_MIX, weighted } from './
 
 /** The engine's public methods a simulated agent uses: the ones the agent page's routes call. */
 export type DemoAgentEngine = Pick<DialerEngine,
-  'campaignsFor' | 'join' | 'ready' | 'notReady' | 'callNow' | 'nextCustomer' | 'hangup' | 'dispose' | 'saveAnswers' | 'view' | 'agentConnected'>;
+  'campaignsFor' | 'join' | 'leave' | 'ready' | 'notReady' | 'callNow' | 'nextCustomer' | 'hangup' | 'dispose' | 'saveAnswers' | 'view' | 'agentConnected'>;
 
 /** Timing of a simulated agent, in ms (tests shorten nothing: they run on simulated time). */
 export interface DemoAgentTiming {
@@ -63,6 +63,27 @@ export class SimulatedAgent {
   stop(): void {
     this.stopped = true;
     this.cancel();
+  }
+
+  /**
+   * Shutting down: stops, hangs up a call in progress and leaves at once, so the drain does not wait for the
+   * line of an agent nobody sits at (a predictive agent's line would hold it for all of shutdownDrainSeconds).
+   */
+  signOff(): void {
+    this.stop();
+    const v = this.d.engine.view(this.agentId);
+    if (!v.campaign) return;
+    const campaignId = v.campaign.id;
+    this.quietly(() => { if (v.allowed.hangup) this.d.engine.hangup(this.agentId, campaignId); });
+    this.quietly(() => this.d.engine.leave(this.agentId, campaignId, true));
+  }
+
+  private quietly(move: () => unknown): void {
+    try {
+      move();
+    } catch (err) {
+      if (!(err instanceof DialerError)) this.d.log.warn('simulated agent sign-off failed', { agentId: this.agentId, err });
+    }
   }
 
   get armed(): boolean { return this.timer !== undefined; }

@@ -61,6 +61,13 @@ export function planDemoHistory(h: HistoryInput): HistoryPlan {
   const plan: HistoryPlan = { leads: [], attempts: [], changes: [] };
   if (h.days <= 0 || h.campaigns.length === 0) return plan;
   const rnd = h.random;
+  // Each campaign's script read once, not once per call.
+  const scripts = new Map<number, Script | undefined>();
+  const scriptOf = (id: number): Script | undefined => {
+    if (!scripts.has(id)) scripts.set(id, h.scriptOf(id));
+    return scripts.get(id);
+  };
+  const input: HistoryInput = { ...h, scriptOf };
   const waiting = new Map<number, PlannedLead[]>(h.campaigns.map((c) => [c.id, []]));
   const zone = h.campaigns[0]!.timezone;
   let day = localTimeAt(new Date(h.now.getTime() - h.days * 86_400_000), zone).dateKey;
@@ -73,7 +80,7 @@ export function planDemoHistory(h: HistoryInput): HistoryPlan {
       const c = h.campaigns[(n + dayIndex) % h.campaigns.length]!;
       const morning = rnd() < 0.5;
       const start = localDayStart(day, c.timezone).getTime() + (morning ? 8 * 60 : 13 * 60 + 30) * MIN + between(rnd, 0, 20 * MIN);
-      new Shift(h, plan, waiting.get(c.id)!, c, agentId, rnd).work(start, start + 3 * 60 * MIN - between(rnd, 0, 30 * MIN), Math.min(h.now.getTime(), localDayStart(nextDateKey(day), c.timezone).getTime()));
+      new Shift(input, plan, waiting.get(c.id)!, c, agentId, rnd).work(start, start + 3 * 60 * MIN - between(rnd, 0, 30 * MIN), Math.min(h.now.getTime(), localDayStart(nextDateKey(day), c.timezone).getTime()));
     }
   }
   return plan;
@@ -207,7 +214,8 @@ class Shift {
       { outcome: a.outcome, disposition: a.disposition, callbackAt: a.callbackAt ? new Date(a.callbackAt) : undefined }, callResultPolicy(this.c), new Date(settledAt));
     // The rule refuses nothing here (calling hours are all day in the demo); a refusal keeps the lead as it was.
     if (r.ok) l.lead = r.lead;
-    if (a.agent !== null && (a.disposition === 'callback' || a.disposition === 'closed_deal')) l.agentId = a.agent;
+    // Sticky campaigns route a contact's later calls to the agent who spoke with them first (CallResults.stickyOwner).
+    if (this.c.stickyAgent && l.agentId === null && a.agent !== null && a.bridge !== null) l.agentId = a.agent;
     const predictive = this.c.dialingMode === 'predictive';
     this.plan.attempts.push({
       campaignId: this.c.id, lead: l.index, agentId: a.agent, mode: this.c.dialingMode, phone: l.phone,

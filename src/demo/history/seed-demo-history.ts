@@ -92,7 +92,12 @@ function write(db: Db, plan: HistoryPlan, input: DemoHistoryInput): void {
 function rebuildRollup(db: Db, facts: readonly StateChangeFact[]): void {
   const rollup = new AgentStateRollup(db);
   const add = db.prepare('INSERT INTO agent_state_rollup (agent_id, day, campaign_id, state, reason, ms) VALUES (@agentId, @day, @campaignId, @state, @reason, @ms)');
-  for (const t of recomputeRollup(facts, rollup.timeZoneOf).values()) add.run(t);
+  const zones = new Map<number, string>();
+  const zoneOf = (campaignId: number): string => {
+    if (!zones.has(campaignId)) zones.set(campaignId, rollup.timeZoneOf(campaignId));
+    return zones.get(campaignId)!;
+  };
+  for (const t of recomputeRollup(facts, zoneOf).values()) add.run(t);
   const last = facts.reduce((m, f) => Math.max(m, f.id), 0);
   db.prepare('UPDATE agent_state_rollup_mark SET folded_through = ? WHERE id = 1').run(last);
 }

@@ -8,7 +8,7 @@ import { createLogger } from '../../../src/logger';
 import { EngineHarness } from '../../dialer/support/engine-harness';
 
 const log = createLogger({ level: 'error', console: false });
-const METHODS = ['campaignsFor', 'join', 'ready', 'notReady', 'callNow', 'nextCustomer', 'hangup', 'dispose', 'saveAnswers', 'view', 'agentConnected'] as const;
+const METHODS = ['campaignsFor', 'join', 'leave', 'ready', 'notReady', 'callNow', 'nextCustomer', 'hangup', 'dispose', 'saveAnswers', 'view', 'agentConnected'] as const;
 
 /** The engine as the simulated agents see it, counting every call they make. */
 function counted(h: EngineHarness): { engine: DemoAgentEngine; calls: string[] } {
@@ -84,6 +84,7 @@ describe('the simulated demo agents', function () {
 
     agents.stop();
     assert.equal(agents.armedTimers, 0, 'no timer armed after stop');
+    assert.deepEqual([h.engine.view(ids[1]!).campaign, h.engine.view(ids[2]!).campaign], [null, null], 'signed off at stop');
     const before = calls.length;
     agents.heard(ids[1]!, { type: 'agent.view', view: h.engine.view(ids[1]!) });
     await h.run(() => false, 10 * 60_000);
@@ -97,6 +98,8 @@ describe('the simulated demo agents', function () {
     const connected = h.rows<any>('SELECT agent_id, disposition FROM dial_attempts WHERE campaign_id = ? AND connected_at IS NOT NULL', c.id);
     assert.ok(connected.length >= 8, `connected ${connected.length}`);
     assert.ok(connected.every((a) => a.disposition && [ids[1], ids[2]].includes(a.agent_id)), JSON.stringify(connected));
+    agents.release(ids[2]!);
+    assert.deepEqual(agents.ids, [ids[1]], 'a person logging in as agent3 takes it over');
     agents.stop();
     assert.equal(agents.armedTimers, 0);
   });
