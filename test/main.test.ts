@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startAriSimulator } from '../src/simulator/start-ari-simulator';
 
 const mainJs = path.resolve(__dirname, '..', 'src', 'main.js');
 
@@ -126,6 +127,27 @@ describe('the dialer process', function () {
     const agent1 = (report.agents as { name: string; total: { calls: number; talkingMs: number } }[]).find((a) => a.name === 'Demo agent 1');
     assert.ok(agent1 && agent1.total.calls > 0 && agent1.total.talkingMs > 0, JSON.stringify(report.team?.total));
     assert.equal(await proc.kill(), 0);
+  });
+
+  it('when the demo database is started against a real ARI (production mode), then no demo agent is simulated', async () => {
+    const first = await run({ DIALER_DATA_DIR: dir, DIALER_PORT: '0', DIALER_LOG_LEVEL: 'warn', DIALER_DEMO_SIMULATED_AGENTS: 'false', DIALER_DEMO_HISTORY_DAYS: '0' }, /running at (http:\/\/\S+)\//);
+    await first.kill();
+    const ari = await startAriSimulator({ clock: 'real', port: 0, user: 'asterisk', password: 'secret' });
+    try {
+      const proc = await run({
+        DIALER_DATA_DIR: dir, DIALER_PORT: '0', DIALER_LOG_LEVEL: 'info', DIALER_SHUTDOWN_DRAIN_SECONDS: '0',
+        DIALER_ARI_URL: ari.url, DIALER_ARI_USER: 'asterisk', DIALER_ARI_PASSWORD: 'secret',
+      }, /running at (http:\/\/\S+)\//);
+      const url = /running at (http:\/\/\S+)\//.exec(proc.out)![1]!;
+      await until(async () => ((await fetch(`${url}/ready`)).status === 200 ? true : undefined), '/ready 200');
+      const s = await supervisor(url, first.out);
+      await new Promise((r) => setTimeout(r, 4000));
+      assert.deepEqual(await s.agents(), [], 'nobody joined');
+      assert.ok(!proc.output().includes('simulated agent'), 'no simulated agent in production mode');
+      assert.equal(await proc.kill(), 0);
+    } finally {
+      await ari.stop();
+    }
   });
 
   it('when demo.simulatedAgents is false and demo.historyDays 0, then the demo agents stay idle and nothing is seeded', async () => {
