@@ -71,6 +71,8 @@ export const configSchema = z.object({
   }),
   demo: z.object({
     agents: int(0, 500).describe('Demo mode (no ari.url): number of simulated agent phones (extensions 1001, 1002, …); on an empty database a demo agent is created for each.'),
+    simulatedAgents: bool.describe('Demo mode (no ari.url) only: the demo agents but agent1 (left for the person trying the demo) work the demo campaigns by themselves (join, ready, talk, fill the script, dispose, take breaks), so the supervisor dashboard is alive from the first minute. Never in production mode.'),
+    historyDays: int(0, 90).describe('Demo mode (no ari.url) only: days of generated call history (attempts, call records, dispositions, agent states) seeded on a fresh demo database, so every report has something to show; 0 seeds none.'),
   }),
 });
 
