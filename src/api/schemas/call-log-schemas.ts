@@ -19,7 +19,7 @@ const filterFields = {
 export const callLogQuery = z.object({
   ...filterFields,
   limit: pageQueryFields.limit,
-  offset: pageQueryFields.offset.optional().describe('Calls to skip (or give page)'),
+  offset: z.coerce.number().int().min(0).max(10_000_000).optional().describe('Calls to skip (or give page)'),
   page: z.coerce.number().int().min(1).max(1_000_000).optional().describe('1-based page of `limit` calls, instead of offset'),
 }).strict();
 

@@ -145,11 +145,16 @@ function where(f: CallLogFilter): { sql: string; args: Arg[] } | null {
   const end = windows.map((w) => w.endIso).sort().reverse()[0]!;
   const parts = ["r.flow <> 'agent-line'", 'r.end_at >= ?', 'r.end_at < ?'];
   const args: Arg[] = [start, end];
+  // One campaign: its (campaign_id, end_at) index serves the range in order. Several (or several zones): the unary +
+  // keeps the planner off a MULTI-INDEX OR, which would sort the whole range; it walks call_records_end (or an
+  // agent's call_records_agent_end) newest first instead and stops at the page.
+  const one = windows.length === 1 && windows[0]!.campaignIds !== 'none' && windows[0]!.campaignIds.length === 1;
+  const col = one ? 'r.campaign_id' : '+r.campaign_id';
   const terms = windows.map((w) => {
     const t: string[] = [];
-    if (w.campaignIds === 'none') t.push('r.campaign_id IS NULL');
-    else if (w.campaignIds.length === 1) { t.push('r.campaign_id = ?'); args.push(w.campaignIds[0]!); }
-    else { t.push(`r.campaign_id IN (${marks(w.campaignIds.length)})`); args.push(...w.campaignIds); }
+    if (w.campaignIds === 'none') t.push(`${col} IS NULL`);
+    else if (w.campaignIds.length === 1) { t.push(`${col} = ?`); args.push(w.campaignIds[0]!); }
+    else { t.push(`${col} IN (${marks(w.campaignIds.length)})`); args.push(...w.campaignIds); }
     if (w.startIso !== start) { t.push('r.end_at >= ?'); args.push(w.startIso); }
     if (w.endIso !== end) { t.push('r.end_at < ?'); args.push(w.endIso); }
     return t.join(' AND ');
