@@ -130,7 +130,8 @@ describe('call log report', () => {
 
   it('when the query is malformed, then 400 naming the field', async () => {
     for (const [q, field] of [['from=2026-13-01&to=2026-12-01', 'from'], ['from=2026-12-02&to=2026-12-01', 'to'], ['from=2025-01-01&to=2026-12-01', 'to'],
-      [`${DAY}&outcome=nope`, 'outcome'], [`${DAY}&cause=300`, 'cause'], [`${DAY}&number=abc`, 'number'], [`${DAY}&agentId=x`, 'agentId'], [`${DAY}&limit=0`, 'limit']] as const) {
+      [`${DAY}&outcome=nope`, 'outcome'], [`${DAY}&cause=300`, 'cause'], [`${DAY}&number=abc`, 'number'], [`${DAY}&agentId=x`, 'agentId'], [`${DAY}&limit=0`, 'limit'],
+      [`${DAY}&limit=abc`, 'limit'], [`${DAY}&offset=1.5`, 'offset'], [`${DAY}&page=0`, 'page'], [`${DAY}&bogus=1`, 'query']] as const) {
       const r = await get('boss', q);
       assert.deepEqual([r.status, r.body.error.field], [400, field], q);
     }
