@@ -48,7 +48,10 @@ export const callLogEntryDto = z.object({
   disposition: z.enum(DISPOSITIONS).nullable(), hasRecording: z.boolean().describe('GET /api/reports/calls/{id}/recording serves it'),
 });
 
-export const callLogPageDto = pagedOf(callLogEntryDto).describe('Calls newest first (end time, then id)');
+export const callLogPageDto = pagedOf(callLogEntryDto).extend({
+  total: z.number().int().describe('Exact up to 10,000; beyond, totalExact is false and there are more (the stats count them all)'),
+  totalExact: z.boolean(),
+}).describe('Calls newest first (end time, then id)');
 
 export const callStatsDto = z.object({
   calls: z.number().int(), dialled: z.number().int(), answered: z.number().int(), bridged: z.number().int(),

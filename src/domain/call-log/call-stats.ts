@@ -1,15 +1,21 @@
-import { localTimeAt } from '../dialer/local-time';
+import { offsetAt } from '../dialer/local-time';
 import { q850CauseName } from './q850-cause-names';
 
 /** Upper edges (exclusive, in seconds) of the talk-time histogram's buckets; the last bucket has none. */
 export const TALK_BUCKET_EDGES = [30, 60, 120, 300, 600, 1200] as const;
 
-/** Calls dialled and answered in one bucket of dial time (a UTC hour 'YYYY-MM-DDTHH', or a minute '…THH:MM'). */
+/** Calls dialled and answered in one local hour of the day (0–23). */
 export interface DialGroup {
-  campaignId: number | null;
-  bucket: string;
+  hour: number;
   dialled: number;
   answered: number;
+}
+
+/** A stretch of time over which a zone keeps one UTC offset; null ends are open (the past, the future). */
+export interface OffsetSegment {
+  fromMs: number | null;
+  toMs: number | null;
+  offsetMinutes: number;
 }
 
 export interface HourFigures { hour: number; dialled: number; answered: number; rate: number | null }
@@ -32,22 +38,48 @@ export interface CallStats {
   causes: CauseCount[];
 }
 
-/** The local hour (0–23) of a bucket's first instant in `timeZone`. */
-function localHour(bucket: string, timeZone: string): number {
-  const iso = bucket.length === 13 ? `${bucket}:00:00Z` : `${bucket}:00Z`;
-  return Math.floor(localTimeAt(new Date(iso), timeZone).minuteOfDay / 60);
-}
-
-/** Answer rate by hour of the local day, from dial groups and each campaign's time zone. */
-export function answerRateByHour(groups: readonly DialGroup[], tzOf: (campaignId: number | null) => string): HourFigures[] {
+/** Answer rate by hour of the local day: the 24 hours, from the groups the store counted (hours with no call: rate null). */
+export function answerRateByHour(groups: readonly DialGroup[]): HourFigures[] {
   const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, dialled: 0, answered: 0, rate: null as number | null }));
   for (const g of groups) {
-    const h = hours[localHour(g.bucket, tzOf(g.campaignId))]!;
+    const h = hours[g.hour];
+    if (!h) continue;
     h.dialled += g.dialled;
     h.answered += g.answered;
   }
   for (const h of hours) h.rate = h.dialled > 0 ? h.answered / h.dialled : null;
   return hours;
+}
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
+/**
+ * The offsets of `timeZone` around [startMs, endMs): one segment per stretch of constant offset (a DST change
+ * starts a new one, found to the minute), the first open to the past and the last to the future, so a call dialled
+ * before the range (and ended in it) still gets its local hour. Probes once a day: offsets change months apart.
+ */
+export function offsetSegments(timeZone: string, startMs: number, endMs: number): OffsetSegment[] {
+  const segments: OffsetSegment[] = [];
+  let current = offsetAt(startMs, timeZone);
+  let from: number | null = null;
+  for (let t = startMs; t < endMs; t += DAY_MS) {
+    const next = Math.min(t + DAY_MS, endMs);
+    const o = offsetAt(next, timeZone);
+    if (o === current) continue;
+    let lo = t;
+    let hi = next;
+    while (hi - lo > MINUTE_MS) {
+      const mid = Math.floor((lo + hi) / 2 / MINUTE_MS) * MINUTE_MS;
+      if (mid <= lo || mid >= hi) break;
+      if (offsetAt(mid, timeZone) === current) lo = mid; else hi = mid;
+    }
+    segments.push({ fromMs: from, toMs: hi, offsetMinutes: Math.round(current / MINUTE_MS) });
+    from = hi;
+    current = o;
+  }
+  segments.push({ fromMs: from, toMs: null, offsetMinutes: Math.round(current / MINUTE_MS) });
+  return segments;
 }
 
 /** The histogram from the count of talked calls per bucket index (index i: below TALK_BUCKET_EDGES[i]). */
@@ -60,9 +92,4 @@ export function talkHistogram(counts: ReadonlyMap<number, number>): TalkBucket[]
 export function causeCounts(rows: ReadonlyArray<{ cause: number | null; calls: number }>): CauseCount[] {
   return rows.map((r) => ({ cause: r.cause, name: r.cause === null ? 'No cause recorded' : q850CauseName(r.cause), calls: r.calls }))
     .sort((a, b) => b.calls - a.calls || (a.cause ?? -1) - (b.cause ?? -1));
-}
-
-/** Whether local midnight of `timeZone` (around `at`) falls on a whole UTC hour: then hourly buckets map exactly. */
-export function onWholeHours(timeZone: string, at: Date): boolean {
-  return localTimeAt(at, timeZone).minuteOfDay % 60 === at.getUTCMinutes();
 }

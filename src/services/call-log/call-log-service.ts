@@ -6,11 +6,11 @@ import { dateKeysBetween, localDayStart, nextDateKey } from '../../domain/agent-
 import type { CallOutcome } from '../../domain/call-outcome';
 import { canSeeCall } from '../../domain/call-log/call-log-access';
 import { callLogEntry, type CallLogEntry } from '../../domain/call-log/call-log-entry';
-import { answerRateByHour, causeCounts, onWholeHours, talkHistogram, type CallStats } from '../../domain/call-log/call-stats';
+import { answerRateByHour, causeCounts, offsetSegments, talkHistogram, type CallStats } from '../../domain/call-log/call-stats';
 import type { Actor } from '../../domain/roles';
 import { DialerError, forbidden, notFound } from '../../errors';
 import type { ReportCampaignRow } from '../../store/agent-performance/agent-performance-repository';
-import type { CallLogCursor, CallLogFilter, CallLogRepository, CallLogWindow } from '../../store/call-log/call-log-repository';
+import type { CallLogCursor, CallLogFilter, CallLogRepository, CallLogWindow, HourShift } from '../../store/call-log/call-log-repository';
 
 export interface CallLogQuery {
   /** Local days (YYYY-MM-DD), both included: each call's campaign's time zone, UTC for calls of no campaign. */
@@ -27,6 +27,7 @@ export interface CallLogQuery {
 export interface CallLogPage {
   items: CallLogEntry[];
   total: number;
+  totalExact: boolean;
   limit: number;
   offset: number;
 }
@@ -37,6 +38,8 @@ export interface CallLogPlan { filter: CallLogFilter }
 export interface RecordingFile { path: string; fileName: string }
 
 export const MAX_CALL_LOG_DAYS = 366;
+/** The log counts matching calls up to this many; the stats count them all. */
+export const CALL_LOG_COUNT_CAP = 10_000;
 const EXPORT_PAGE = 1000;
 /** Asterisk's own recording names (ARI refuses others): no path separators, so never a way out of the directory. */
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
@@ -48,12 +51,12 @@ export class CallLogService {
   constructor(private readonly repo: CallLogRepository, private readonly campaignSource: CampaignSource, private readonly recordingDir: string) {}
 
   page(actor: Actor, q: CallLogQuery, limit: number, offset: number): CallLogPage {
-    const { items, total } = this.repo.page(this.filter(actor, q).filter, limit, offset);
-    return { items: items.map(callLogEntry), total, limit, offset };
+    const { items, total, totalExact } = this.repo.page(this.filter(actor, q).filter, limit, offset, CALL_LOG_COUNT_CAP);
+    return { items: items.map(callLogEntry), total, totalExact, limit, offset };
   }
 
   stats(actor: Actor, q: CallLogQuery): CallStats {
-    const { filter, tzOf, byMinute } = this.filter(actor, q);
+    const { filter, shifts } = this.filter(actor, q);
     const groups = this.repo.outcomeGroups(filter);
     const sum = (k: 'calls' | 'dialled' | 'answered' | 'bridged' | 'talkMs') => groups.reduce((s, g) => s + g[k], 0);
     const outcomes: Record<string, number> = {};
@@ -69,7 +72,7 @@ export class CallLogService {
     return {
       calls: sum('calls'), dialled, answered, bridged, answerRate: dialled > 0 ? answered / dialled : null,
       talkMs, avgTalkMs: bridged > 0 ? Math.round(talkMs / bridged) : null, outcomes,
-      byHour: answerRateByHour(this.repo.dialGroups(filter, byMinute), tzOf),
+      byHour: answerRateByHour(this.repo.dialGroups(filter, shifts())),
       talkHistogram: talkHistogram(buckets),
       causes: causeCounts([...causes.entries()].map(([cause, calls]) => ({ cause, calls }))),
     };
@@ -113,7 +116,7 @@ export class CallLogService {
    * The filter of a query for this user. The range is read per time zone: each campaign's calls from local
    * midnight of `from` to local midnight after `to` in that campaign's zone, calls of no campaign in UTC.
    */
-  private filter(actor: Actor, q: CallLogQuery): { filter: CallLogFilter; tzOf: (c: number | null) => string; byMinute: number[] } {
+  private filter(actor: Actor, q: CallLogQuery): { filter: CallLogFilter; shifts: () => HourShift[] } {
     if (q.to < q.from) throw new DialerError('E_VALIDATION', 'to must not be before from', 'to');
     if (dateKeysBetween(q.from, q.to).length > MAX_CALL_LOG_DAYS) throw new DialerError('E_VALIDATION', `a report covers at most ${MAX_CALL_LOG_DAYS} days`, 'to');
     if (actor.role === 'agent' && q.agentId !== undefined && q.agentId !== actor.id) {
@@ -140,15 +143,20 @@ export class CallLogService {
       campaignIds: ids, startIso: localDayStart(q.from, tz).toISOString(), endIso: localDayStart(endKey, tz).toISOString(),
     }));
     if (noCampaign) windows.push({ campaignIds: 'none', startIso: `${q.from}T00:00:00.000Z`, endIso: `${endKey}T00:00:00.000Z` });
-    const byMinute = scope.filter((c) => !onWholeHours(c.timezone, new Date(`${q.from}T12:00:00Z`)) || !onWholeHours(c.timezone, new Date(`${q.to}T12:00:00Z`))).map((c) => c.id);
+    const DAY = 86_400_000;
+    const shifts = (): HourShift[] => [
+      ...[...byTz.entries()].map(([tz, ids]) => ({
+        campaignIds: ids, segments: offsetSegments(tz, localDayStart(q.from, tz).getTime() - DAY, localDayStart(endKey, tz).getTime()),
+      })),
+      ...(noCampaign ? [{ campaignIds: 'none' as const, segments: [{ fromMs: null, toMs: null, offsetMinutes: 0 }] }] : []),
+    ];
     const digits = q.number === undefined ? undefined : q.number.replace(/\D/g, '').replace(/^0+/, '');
     return {
       filter: {
         windows, agentId: actor.role === 'agent' ? actor.id : q.agentId, outcome: q.outcome, cause: q.cause,
         digits: digits === '' ? undefined : digits,
       },
-      tzOf: (c) => (c === null ? 'UTC' : byId.get(c)?.timezone ?? 'UTC'),
-      byMinute,
+      shifts,
     };
   }
 }

@@ -1,6 +1,6 @@
 import type { CallOutcome } from '../../domain/call-outcome';
 import type { CallLogFacts } from '../../domain/call-log/call-log-entry';
-import { TALK_BUCKET_EDGES, type DialGroup } from '../../domain/call-log/call-stats';
+import { TALK_BUCKET_EDGES, type DialGroup, type OffsetSegment } from '../../domain/call-log/call-stats';
 import type { Disposition } from '../../domain/disposition';
 import type { EndReason } from '../../domain/flows/flow-types';
 import type { Db } from '../database';
@@ -20,6 +20,12 @@ export interface CallLogFilter {
   cause?: number;
   /** Digits the dialled number contains. */
   digits?: string;
+}
+
+/** The UTC offsets of these campaigns' zone ('none': calls of no campaign), for the local hour of each dial. */
+export interface HourShift {
+  campaignIds: readonly number[] | 'none';
+  segments: readonly OffsetSegment[];
 }
 
 /** The last row of a page read by `after`: the next page starts just below it (newest first). */
@@ -68,7 +74,7 @@ const toFacts = (r: Row): CallLogFacts => ({
 
 // julianday is SQLite's; PostgreSQL would write EXTRACT(EPOCH FROM end_at - bridge_at) * 1000.
 const TALK_MS = 'ROUND((julianday(r.end_at) - julianday(r.bridge_at)) * 86400000)';
-const TALK_BUCKET = `CASE WHEN r.bridge_at IS NULL THEN NULL ${TALK_BUCKET_EDGES.map((s, i) => `WHEN ${TALK_MS} < ${s * 1000} THEN ${i}`).join(' ')} ELSE ${TALK_BUCKET_EDGES.length} END`;
+const TALK_BUCKET = `CASE WHEN talk IS NULL THEN NULL ${TALK_BUCKET_EDGES.map((s, i) => `WHEN talk < ${s * 1000} THEN ${i}`).join(' ')} ELSE ${TALK_BUCKET_EDGES.length} END`;
 
 /**
  * The call log's reads: calls newest first (end time, then id), a page by LIMIT/OFFSET for the table, by keyset
@@ -88,13 +94,18 @@ export class CallLogRepository {
     return r && toFacts(r);
   }
 
-  page(filter: CallLogFilter, limit: number, offset: number): { items: CallLogFacts[]; total: number } {
+  /**
+   * A page, and how many calls match counted up to `countCap` (a month of a busy call center is millions of rows:
+   * counting them all would cost more than the page). `total` is exact when `totalExact`, else a lower bound.
+   */
+  page(filter: CallLogFilter, limit: number, offset: number, countCap: number): { items: CallLogFacts[]; total: number; totalExact: boolean } {
     const w = where(filter);
-    if (!w) return { items: [], total: 0 };
-    const total = this.db.prepare<Arg[], { n: number }>(`SELECT COUNT(*) AS n FROM call_records r WHERE ${w.sql}`).get(...w.args)!.n;
-    const items = total === 0 ? [] : this.db.prepare<Arg[], Row>(`${SELECT} WHERE ${w.sql} ORDER BY r.end_at DESC, r.id DESC LIMIT ? OFFSET ?`)
+    if (!w) return { items: [], total: 0, totalExact: true };
+    const n = this.db.prepare<Arg[], { n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM call_records r WHERE ${w.sql} LIMIT ?)`).get(...w.args, countCap + 1)!.n;
+    const items = n === 0 ? [] : this.db.prepare<Arg[], Row>(`${SELECT} WHERE ${w.sql} ORDER BY r.end_at DESC, r.id DESC LIMIT ? OFFSET ?`)
       .all(...w.args, limit, offset).map(toFacts);
-    return { items, total };
+    const exact = n <= countCap;
+    return { items, total: exact ? n : Math.max(countCap, offset + items.length), totalExact: exact };
   }
 
   /** Up to `n` calls after the cursor (from the newest without one). */
@@ -117,23 +128,43 @@ export class CallLogRepository {
   outcomeGroups(filter: CallLogFilter): OutcomeGroup[] {
     const w = where(filter);
     if (!w) return [];
+    // MATERIALIZED (SQLite 3.35+, PostgreSQL 12+) keeps the talk time computed once per call, not once per CASE arm.
     return this.db.prepare<Arg[], { outcome: string | null; cause: number | null; bucket: number | null; calls: number; dialled: number; answered: number; bridged: number; talk: number | null }>(
-      `SELECT r.outcome, r.hangup_cause AS cause, ${TALK_BUCKET} AS bucket, COUNT(*) AS calls, COUNT(r.dial_at) AS dialled,
-         SUM(CASE WHEN r.dial_at IS NOT NULL AND r.answer_at IS NOT NULL THEN 1 ELSE 0 END) AS answered, COUNT(r.bridge_at) AS bridged,
-         SUM(CASE WHEN r.bridge_at IS NOT NULL THEN ${TALK_MS} END) AS talk
-       FROM call_records r WHERE ${w.sql} GROUP BY r.outcome, r.hangup_cause, bucket`).all(...w.args)
+      `WITH t AS MATERIALIZED (SELECT r.outcome, r.hangup_cause AS cause, r.dial_at, r.answer_at, r.bridge_at,
+           CASE WHEN r.bridge_at IS NOT NULL THEN ${TALK_MS} END AS talk FROM call_records r WHERE ${w.sql})
+       SELECT outcome, cause, ${TALK_BUCKET} AS bucket, COUNT(*) AS calls, COUNT(dial_at) AS dialled,
+         SUM(CASE WHEN dial_at IS NOT NULL AND answer_at IS NOT NULL THEN 1 ELSE 0 END) AS answered, COUNT(bridge_at) AS bridged, SUM(talk) AS talk
+       FROM t GROUP BY outcome, cause, bucket`).all(...w.args)
       .map((g) => ({ outcome: g.outcome, cause: g.cause, talkBucket: g.bucket, calls: g.calls, dialled: g.dialled, answered: g.answered, bridged: g.bridged, talkMs: Math.max(0, g.talk ?? 0) }));
   }
 
-  /** Dialled and answered calls per campaign and UTC hour of the dial; per minute for the `byMinute` campaigns. */
-  dialGroups(filter: CallLogFilter, byMinute: readonly number[]): DialGroup[] {
+  /**
+   * Dialled and answered calls per local hour of the dial: each call's hour in its zone's offset at that instant,
+   * shifted in SQL (strftime with a '+420 minutes' modifier), so the answer is 24 rows whatever the range.
+   */
+  dialGroups(filter: CallLogFilter, shifts: readonly HourShift[]): DialGroup[] {
     const w = where(filter);
     if (!w) return [];
-    const len = byMinute.length ? `CASE WHEN r.campaign_id IN (${marks(byMinute.length)}) THEN 16 ELSE 13 END` : '13';
-    return this.db.prepare<Arg[], { campaign_id: number | null; bucket: string; dialled: number; answered: number }>(
-      `SELECT r.campaign_id, substr(r.dial_at, 1, ${len}) AS bucket, COUNT(*) AS dialled, COUNT(r.answer_at) AS answered
-       FROM call_records r WHERE ${w.sql} AND r.dial_at IS NOT NULL GROUP BY r.campaign_id, bucket`).all(...byMinute, ...w.args)
-      .map((g) => ({ campaignId: g.campaign_id, bucket: g.bucket, dialled: g.dialled, answered: g.answered }));
+    const args: Arg[] = [];
+    const branches: string[] = [];
+    for (const s of shifts) {
+      if (s.campaignIds !== 'none' && s.campaignIds.length === 0) continue;
+      const who = s.campaignIds === 'none' ? '+r.campaign_id IS NULL' : `+r.campaign_id IN (${marks(s.campaignIds.length)})`;
+      for (const seg of s.segments) {
+        const cond = [who];
+        if (s.campaignIds !== 'none') args.push(...s.campaignIds);
+        if (seg.fromMs !== null) { cond.push('r.dial_at >= ?'); args.push(new Date(seg.fromMs).toISOString()); }
+        if (seg.toMs !== null) { cond.push('r.dial_at < ?'); args.push(new Date(seg.toMs).toISOString()); }
+        branches.push(`WHEN ${cond.join(' AND ')} THEN CAST(strftime('%H', r.dial_at, ?) AS INTEGER)`);
+        args.push(`${seg.offsetMinutes >= 0 ? '+' : ''}${seg.offsetMinutes} minutes`);
+      }
+    }
+    if (branches.length === 0) return [];
+    // strftime and its modifiers are SQLite's; PostgreSQL would write EXTRACT(HOUR FROM dial_at AT TIME ZONE zone).
+    return this.db.prepare<Arg[], { hour: number | null; dialled: number; answered: number }>(
+      `SELECT CASE ${branches.join(' ')} END AS hour, COUNT(*) AS dialled, COUNT(r.answer_at) AS answered
+       FROM call_records r WHERE ${w.sql} AND r.dial_at IS NOT NULL GROUP BY hour`).all(...args, ...w.args)
+      .filter((g) => g.hour !== null).map((g) => ({ hour: g.hour!, dialled: g.dialled, answered: g.answered }));
   }
 }
 

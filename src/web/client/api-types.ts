@@ -628,9 +628,11 @@ export type CallLogPage = {
     /** GET /api/reports/calls/{id}/recording serves it */
     hasRecording: boolean;
   }>;
+  /** Exact up to 10,000; beyond, totalExact is false and there are more (the stats count them all) */
   total: number;
   limit: number;
   offset: number;
+  totalExact: boolean;
 };
 
 /** Call statistics over the same filters as the call log */

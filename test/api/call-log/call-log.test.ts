@@ -22,7 +22,7 @@ describe('call log report', () => {
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const { c } = s;
     assert.deepEqual(ids(r.body), [c.c7, c.c8, c.c6, c.c3, c.c2, c.c1, c.c4], 'c4 ended 11-30 UTC but 12-01 in A; c5 is 12-02 in A');
-    assert.deepEqual([r.body.total, r.body.limit, r.body.offset], [7, 50, 0]);
+    assert.deepEqual([r.body.total, r.body.totalExact, r.body.limit, r.body.offset], [7, true, 50, 0]);
     const c1 = r.body.items.find((x: any) => x.id === c.c1);
     assert.deepEqual(c1, {
       id: c.c1, flow: 'agent-first', direction: 'outbound', campaignId: s.a, campaignName: 'A', contactId: c1.contactId, contactName: '=cmd()',
@@ -63,6 +63,10 @@ describe('call log report', () => {
     assert.deepEqual([ids(byPage.body), byPage.body.offset], [[c.c3, c.c2, c.c1], 3]);
     const past = await get('boss', `${DAY}&limit=3&page=9`);
     assert.deepEqual([past.body.items, past.body.total], [[], 7]);
+    const repo = (app.services.callLog as any).repo;
+    const window = { campaignIds: [s.a, s.b], startIso: '2026-11-30T00:00:00.000Z', endIso: '2026-12-03T00:00:00.000Z' };
+    assert.deepEqual([repo.page({ windows: [window] }, 2, 0, 3).total, repo.page({ windows: [window] }, 2, 0, 3).totalExact], [3, false], 'counted up to the cap');
+    assert.deepEqual([repo.page({ windows: [window] }, 2, 4, 3).total, repo.page({ windows: [window] }, 2, 0, 8).totalExact], [6, true], 'a page past the cap counts its own calls');
     const both = await get('boss', `${DAY}&page=1&offset=0`);
     assert.deepEqual([both.status, both.body.error.field], [400, 'page']);
   });
@@ -126,6 +130,17 @@ describe('call log report', () => {
     }
     const r = await get('boss', `${DAY}&campaignId=${k}`, '/api/reports/calls/stats');
     assert.deepEqual(r.body.byHour.filter((h: any) => h.dialled > 0).map((h: any) => [h.hour, h.dialled]), [[8, 1], [9, 1]]);
+  });
+
+  it('when a campaign\'s zone changes to winter time in the range (Berlin), then each call counts at the hour its clock showed', async () => {
+    const k = app.services.repos.campaigns.create({ ...campaignDefaults('Berlin', 'preview'), timezone: 'Europe/Berlin' }, s.t.boss.id, new Date()).id;
+    for (const dial of ['2026-10-24T10:00:00Z', '2026-10-26T10:00:00Z', '2026-10-25T00:30:00Z', '2026-10-25T01:30:00Z']) { // 12:00 CEST, 11:00 CET, 02:30 CEST, 02:30 CET
+      app.services.repos.callRecords.insert({ flow: 'agent-first', attemptId: null, campaignId: k, contactId: null, agentId: null, phoneNumber: '+4930000000',
+        dialAt: new Date(dial), answerAt: null, bridgeAt: null, endAt: new Date(Date.parse(dial) + 20_000), hangupCause: 19, dialStatus: 'NOANSWER',
+        amdStatus: null, outcome: 'no_answer', endReason: 'not_reached', recordingName: null, answers: [] });
+    }
+    const r = await get('boss', `from=2026-10-24&to=2026-10-26&campaignId=${k}`, '/api/reports/calls/stats');
+    assert.deepEqual(r.body.byHour.filter((h: any) => h.dialled > 0).map((h: any) => [h.hour, h.dialled]), [[2, 2], [11, 1], [12, 1]]);
   });
 
   it('when the query is malformed, then 400 naming the field', async () => {

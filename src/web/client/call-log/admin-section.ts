@@ -64,7 +64,7 @@ async function render(root: HTMLElement, _params: Record<string, string>, ctx: A
     ]);
     const draw = () => {
       replaceChildren(stats, statsView(st));
-      replaceChildren(result, callTable(page), pager(page.total, page.limit, page.offset, (o) => ctx.navigate(withQuery({ offset: o || undefined }))));
+      replaceChildren(result, callTable(page), pager(page.total, page.limit, page.offset, (o) => ctx.navigate(withQuery({ offset: o || undefined })), !page.totalExact));
     };
     draw();
     const redraw = () => { if (root.isConnected) draw(); else document.removeEventListener('languagechange', redraw); };

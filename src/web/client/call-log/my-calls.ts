@@ -76,7 +76,7 @@ export class MyCalls {
     const page = this.data?.page;
     const nav = page && page.total > page.limit ? h('div', { class: 'pager' },
       h('button', { type: 'button', class: 'secondary small', 'data-page': 'prev', disabled: page.offset === 0, onclick: () => { this.offset = Math.max(0, page.offset - page.limit); void this.load(); } }, '‹'),
-      h('span', { class: 'range' }, `${page.offset + 1}–${Math.min(page.total, page.offset + page.limit)} / ${page.total}`),
+      h('span', { class: 'range' }, `${page.offset + 1}–${Math.min(page.total, page.offset + page.limit)} / ${page.totalExact ? '' : '≥ '}${page.total}`),
       h('button', { type: 'button', class: 'secondary small', 'data-page': 'next', disabled: page.offset + page.limit >= page.total, onclick: () => { this.offset = page.offset + page.limit; void this.load(); } }, '›')) : null;
     replaceChildren(this.root,
       h('div', { class: 'view-head' }, h('h2', {}, t('calls.mine')), h('span', { class: 'grow' }), csv, close),
