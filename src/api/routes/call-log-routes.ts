@@ -63,8 +63,9 @@ export function callLogRoutes(log: CallLogService): RouteSpec[] {
       method: 'get', path: '/api/reports/calls/:id/recording', tag: 'reports', roles: ANY_USER, params: idParams, query: recordingQuery,
       produces: 'audio/wav',
       summary: 'The recording of a call (WAV, byte ranges for seeking), for whoever may see the call; 404 when it was not recorded or the file is gone',
-      handler: async ({ actor, params, query, res }) => {
+      handler: async ({ actor, params, query, res, log: logger }) => {
         const file = await log.recording(actor, Number(params.id));
+        logger.info('call recording served', { callId: Number(params.id), userId: actor.id, download: query.download === '1' });
         await new Promise<void>((resolve, reject) => {
           res.sendFile(file.path, {
             dotfiles: 'deny', lastModified: true,
