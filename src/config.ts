@@ -63,6 +63,9 @@ export const configSchema = z.object({
     maxReportRows: int(0, 10_000_000).describe('Rejected and duplicate rows an import keeps for its downloadable report; beyond this they are only counted.'),
     cacheMb: int(2, 4096).describe('SQLite page cache of the import worker\'s own connection, in MiB; bigger keeps the indexes of a large contact table in memory while importing.'),
   }),
+  recordings: z.object({
+    dir: z.string().min(1).describe('Directory where Asterisk keeps the calls the dialer recorded (its astspooldir/recording, where ARI stores <name>.wav); the call log plays and downloads them from here, so the dialer needs read access to it.'),
+  }),
   pacing: z.object({
     rollingWindowMinutes: int(5, 24 * 60).describe('Predictive: the abandon rate is held under the target over the whole campaign and over this rolling window.'),
   }),

@@ -9,6 +9,7 @@ import { groupDto, userDto } from './schemas/user-schemas';
 import { agentScriptDto, customerContactDto, progressDto } from './routes/agent-page-routes';
 import { agentPerformanceDto } from './schemas/agent-performance-schemas';
 import { pauseCodeDto } from './schemas/pause-code-schemas';
+import { callLogPageDto, callStatsDto } from './schemas/call-log-schemas';
 
 /**
  * The answers the browser pages read, by the name the pages use. The pages are built apart from the server
@@ -44,6 +45,8 @@ export const WEB_TYPES: Readonly<Record<string, z.ZodType>> = {
   LiveSnapshot: liveDto,
   PauseCode: pauseCodeDto,
   AgentPerformance: agentPerformanceDto,
+  CallLogPage: callLogPageDto,
+  CallStats: callStatsDto,
 };
 
 type JsonSchema = {

@@ -23,6 +23,8 @@ import { AgentStateRollup } from '../store/agent-performance/agent-state-rollup'
 import { PauseCodeRepository } from '../store/pause-codes/pause-code-repository';
 import { AgentPerformanceService } from './agent-performance/agent-performance-service';
 import { PauseCodeService } from './pause-codes/pause-code-service';
+import { CallLogRepository } from '../store/call-log/call-log-repository';
+import { CallLogService } from './call-log/call-log-service';
 
 /** The repositories and services of one process, built from its database, config and clock. */
 export function createServices(db: Db, config: Config, clock: Clock, log: Logger) {
@@ -48,7 +50,9 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   // so the engine's first state change does not do it inside its own transaction.
   const folded = rollup.catchUp();
   if (folded > 0) log.info('agent state rollup caught up', { changes: folded });
-  const agentPerformance = new AgentPerformanceService(new AgentPerformanceRepository(db), rollup, clock);
+  const perfRepo = new AgentPerformanceRepository(db);
+  const agentPerformance = new AgentPerformanceService(perfRepo, rollup, clock);
+  const callLog = new CallLogService(new CallLogRepository(db), perfRepo, config.recordings.dir);
   return {
     db, config, clock, log,
     repos: {
@@ -56,7 +60,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
       notifications: notificationRepo, callRecords, callbackRequests,
       attempts: new AttemptRepository(db), agentSessions: new AgentSessionRepository(db),
     },
-    auth, users, campaigns, scripts, notifications, crm, pauseCodes, agentPerformance,
+    auth, users, campaigns, scripts, notifications, crm, pauseCodes, agentPerformance, callLog,
   };
 }
 

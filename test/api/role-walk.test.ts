@@ -31,6 +31,8 @@ const AGENT_MAY_CALL = [
   'GET /api/contacts', 'POST /api/contacts', 'GET /api/contacts/{id}', 'PATCH /api/contacts/{id}', 'PUT /api/contacts/{id}/do-not-contact',
   'PUT /api/leads/agents/{id}/receiving',
   'GET /api/pause-codes', 'GET /api/reports/agent-performance', 'GET /api/reports/agent-performance/export',
+  // An agent's own call log (the service narrows it to the calls they were on) and the recordings of those calls.
+  'GET /api/reports/calls', 'GET /api/reports/calls/stats', 'GET /api/reports/calls/export', 'GET /api/reports/calls/{id}/recording',
   'GET /api/contact-filters', 'POST /api/contact-filters', 'GET /api/contact-filters/{id}', 'PUT /api/contact-filters/{id}', 'DELETE /api/contact-filters/{id}',
   ...['contacts', 'dnc', 'blacklist'].flatMap((k) => [`GET /api/import-templates/${k}.xlsx`, `GET /api/import-templates/${k}.csv`]),
 ];

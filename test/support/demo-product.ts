@@ -29,6 +29,7 @@ export class DemoProduct {
     const dir = mkdtempSync(path.join(tmpdir(), 'dialer-demo-'));
     const config = loadConfig({ env: {}, localFile: path.join(dir, 'none.json'), overrides: {
       dataDir: dir, port: 0, host: '127.0.0.1', logFile: '', logLevel: 'error', shutdownDrainSeconds: 0,
+      recordings: { dir: path.join(dir, 'recordings') },
       // An owner from the environment: the database is not seeded with the demo users and campaigns.
       bootstrapOwner: { username: 'owner', password: PASSWORD },
     } });

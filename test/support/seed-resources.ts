@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Role } from '../../src/domain/roles';
 import { actOk, createCampaign } from './campaign-helpers';
 import type { TestApp } from './test-app';
@@ -22,7 +24,8 @@ async function ok(app: TestApp, token: string, method: string, path: string, bod
  * so a refusal comes from a role check and not from the agent not seeing it: users (1 owner, 2 admin,
  * 3 agent), agent group 1 with the agent, script 1 with question 1, campaign 1 running with the agent on
  * it (created and managed by the admin), contact 1 owned by the agent and entry 1 of campaign 1's list,
- * contact group 1, saved filter 1 (the agent's, shared), import 1, a notification for the owner and a DNC number.
+ * contact group 1, saved filter 1 (the agent's, shared), import 1, a notification for the owner, a DNC number and call 1
+ * (the agent's, in campaign 1, with its recording in the recording directory).
  */
 export async function seedEveryResource(app: TestApp): Promise<Seeded> {
   const owner = await app.login('owner');
@@ -52,5 +55,14 @@ export async function seedEveryResource(app: TestApp): Promise<Seeded> {
     [group.id, script.id, script.questions[0].id, campaign.id, contact.id, entries.items[0].id, contactGroup.id, filter.id, upload.body.job.id, notifications.items.at(-1).id],
     [1, 1, 1, 1, 1, 1, 1, 1, 1, 1], 'id 1 of every kind',
   );
+  mkdirSync(app.config.recordings.dir, { recursive: true });
+  writeFileSync(path.join(app.config.recordings.dir, 'seed-call-1.wav'), Buffer.from('RIFF\x04\x00\x00\x00WAVE', 'latin1'));
+  const call = app.services.repos.callRecords.insert({
+    flow: 'agent-first', attemptId: null, campaignId: campaign.id, contactId: contact.id, agentId: agent.id, phoneNumber: '+84912345678',
+    dialAt: new Date('2026-11-25T07:59:00Z'), answerAt: new Date('2026-11-25T07:59:10Z'), bridgeAt: new Date('2026-11-25T07:59:10Z'),
+    endAt: new Date('2026-11-25T07:59:40Z'), hangupCause: 16, dialStatus: 'ANSWER', amdStatus: null, outcome: 'answered',
+    endReason: 'customer_hangup', recordingName: 'seed-call-1', answers: [],
+  });
+  assert.equal(call, 1, 'call 1');
   return { users: { owner, admin, agent }, otherAgent, blockedPhone };
 }

@@ -49,7 +49,7 @@ export async function startTestApp(
   overrides: Record<string, unknown> = {}, options: { log?: Logger; routes?: (s: Services) => RouteSpec[] } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dialer-test-'));
-  const config = loadConfig({ env: {}, localFile: path.join(dir, 'none.json'), overrides: { dataDir: dir, port: 0, logFile: '', ...overrides } });
+  const config = loadConfig({ env: {}, localFile: path.join(dir, 'none.json'), overrides: { dataDir: dir, port: 0, logFile: '', recordings: { dir: path.join(dir, 'recordings') }, ...overrides } });
   const log = options.log ?? createLogger({ level: 'error', console: false });
   const db = openDatabase(path.join(dir, 'dialer.db'));
   migrate(db);

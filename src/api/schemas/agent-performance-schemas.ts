@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DISPOSITIONS } from '../../domain/disposition';
 
-const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+export const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
 
 const idList = z.string().regex(/^[1-9][0-9]{0,15}(,[1-9][0-9]{0,15}){0,499}$/, 'agent ids separated by commas')

@@ -58,7 +58,7 @@ export function localTimeAt(instant: Date, timeZone: string): LocalTime {
 }
 
 /** Local wall time minus UTC at `instant`, in ms (whole minutes; seconds-level historic offsets are ignored). */
-function offsetAt(instant: number, timeZone: string): number {
+export function offsetAt(instant: number, timeZone: string): number {
   const l = localTimeAt(new Date(instant), timeZone);
   const wallAsUtc = Date.UTC(l.year, l.month - 1, l.day) + l.minuteOfDay * MINUTE_MS;
   return wallAsUtc - Math.floor(instant / MINUTE_MS) * MINUTE_MS;

@@ -9,6 +9,7 @@ import { AgentLeft } from './agent/left.js';
 import { AgentLobby } from './agent/lobby.js';
 import { AgentScriptArea } from './agent/script.js';
 import { MyPerformance } from './agent-performance/my-performance.js';
+import { MyCalls } from './call-log/my-calls.js';
 import { setUpHeader } from './page-header.js';
 import { Ticker } from './ticker.js';
 
@@ -23,6 +24,7 @@ const left = new AgentLeft(app);
 const script = new AgentScriptArea(app);
 const customer = new AgentCustomerArea(app);
 const myPerformance = new MyPerformance((err) => alerts.error(err));
+const myCalls = new MyCalls((err) => alerts.error(err));
 const offline = byId('offline');
 const grid = h('div', { class: 'agent-grid', id: 'agent-grid', hidden: true }, left.root, script.root, customer.root);
 
@@ -41,8 +43,8 @@ setUpHeader()
       replaceChildren(byId('agent-root'), h('p', { class: 'panel' }, t('agent.agentsOnly'), ' ', h('a', { href: '/supervisor' }, t('nav.supervisor'))));
       return;
     }
-    byId('header-extra').append(myPerformance.button);
-    replaceChildren(byId('agent-root'), alerts.reminders, myPerformance.root, lobby.root, bar.root, dispositions.root, grid);
+    byId('header-extra').append(myPerformance.button, myCalls.button);
+    replaceChildren(byId('agent-root'), alerts.reminders, myPerformance.root, myCalls.root, lobby.root, bar.root, dispositions.root, grid);
     document.body.append(alerts.ticket, alerts.toasts);
     return app.start();
   })

@@ -598,3 +598,82 @@ export type AgentPerformance = {
     };
   };
 };
+
+/** Calls newest first (end time, then id) */
+export type CallLogPage = {
+  items: Array<{
+    id: number;
+    flow: string;
+    direction: "outbound" | "inbound";
+    campaignId: number | null;
+    campaignName: string | null;
+    contactId: number | null;
+    contactName: string | null;
+    agentId: number | null;
+    agentName: string | null;
+    phoneNumber: string | null;
+    /** The attempt was claimed (else the dial, else the end) */
+    startAt: string;
+    /** The customer was dialled and rang */
+    dialAt: string | null;
+    answerAt: string | null;
+    /** Customer and agent connected */
+    bridgeAt: string | null;
+    /** ISO-8601 UTC */
+    endAt: string;
+    ringMs: number | null;
+    /** Answered, waiting for an agent */
+    holdMs: number | null;
+    /** Bridge to end */
+    talkMs: number | null;
+    hangupCause: number | null;
+    /** Q.850 name, as Asterisk prints it */
+    hangupCauseName: string | null;
+    hungUpBy: "customer" | "agent" | "dialer" | "telephony";
+    endReason: string;
+    dialStatus: string | null;
+    amdStatus: string | null;
+    outcome: "answered" | "busy" | "no_answer" | "congestion" | "invalid_number" | "machine" | "abandoned" | "failed" | null;
+    disposition: "closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip" | null;
+    /** GET /api/reports/calls/{id}/recording serves it */
+    hasRecording: boolean;
+  }>;
+  /** Exact up to 10,000; beyond, totalExact is false and there are more (the stats count them all) */
+  total: number;
+  limit: number;
+  offset: number;
+  totalExact: boolean;
+};
+
+/** Call statistics over the same filters as the call log */
+export type CallStats = {
+  calls: number;
+  dialled: number;
+  answered: number;
+  bridged: number;
+  /** answered / dialled */
+  answerRate: number | null;
+  talkMs: number;
+  avgTalkMs: number | null;
+  /** Calls per outcome ("none": ended before any outcome) */
+  outcomes: Record<string, number>;
+  /** Hours 0–23 of the local day of the dial, in each call's campaign's time zone (UTC without one) */
+  byHour: Array<{
+    hour: number;
+    dialled: number;
+    answered: number;
+    rate: number | null;
+  }>;
+  /** Bridged calls by talk time */
+  talkHistogram: Array<{
+    fromSeconds: number;
+    toSeconds: number | null;
+    calls: number;
+  }>;
+  /** Hangup causes, most frequent first */
+  causes: Array<{
+    cause: number | null;
+    name: string;
+    calls: number;
+  }>;
+};

@@ -64,3 +64,47 @@ export function rateBar(rate: number, target: number, max: number, cls: string, 
     svg('rect', { x: 0, y: 0, width: Math.max(x(rate), rate > 0 ? 4 : 0), height, rx: 3, class: `seg ${cls}` }),
     svg('rect', { x: x(target) - 3, y: 0, width: 6, height, class: 'target' }));
 }
+
+export interface Column { label: string; value: number; title: string }
+
+/**
+ * Vertical bars, one per column, scaled to `max` (default: the largest value, at least 1), each label drawn
+ * under its bar as text (every `labelEvery`-th one when they are many) and its title as a tooltip.
+ */
+export function columnChart(columns: readonly Column[], options: { max?: number; labelEvery?: number; cls?: string } = {}): SVGSVGElement {
+  const width = 360;
+  const height = 140;
+  const plot = height - 20;
+  const max = options.max ?? Math.max(1, ...columns.map((c) => c.value));
+  const slot = width / Math.max(1, columns.length);
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: `chart columns ${options.cls ?? ''}`.trim(), role: 'img' });
+  for (let i = 1; i <= 3; i++) root.append(svg('line', { x1: 0, x2: width, y1: (plot * i) / 4, y2: (plot * i) / 4, class: 'grid' }));
+  columns.forEach((c, i) => {
+    const h = max > 0 ? (Math.min(c.value, max) / max) * (plot - 4) : 0;
+    const x = i * slot;
+    root.append(svg('rect', { x: (x + slot * 0.15).toFixed(1), y: (plot - h).toFixed(1), width: (slot * 0.7).toFixed(1), height: h.toFixed(1), class: 'seg bar', 'data-value': c.value },
+      svg('title', {}, c.title)));
+    if (i % (options.labelEvery ?? 1) === 0) root.append(svg('text', { x: (x + slot / 2).toFixed(1), y: height - 5, class: 'axis', 'text-anchor': 'middle' }, c.label));
+  });
+  root.setAttribute('aria-label', columns.map((c) => c.title).join(', '));
+  return root;
+}
+
+/** Horizontal bars with their label and count as text, longest first as given: for counts by category. */
+export function barList(rows: ReadonlyArray<{ label: string; value: number }>, cls = ''): SVGSVGElement {
+  const rowHeight = 22;
+  const width = 420;
+  const labelWidth = 210;
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  const root = svg('svg', { viewBox: `0 0 ${width} ${Math.max(1, rows.length) * rowHeight}`, class: `chart bars ${cls}`.trim(), role: 'img' });
+  rows.forEach((r, i) => {
+    const y = i * rowHeight;
+    const w = (r.value / max) * (width - labelWidth - 40);
+    root.append(
+      svg('text', { x: 0, y: y + 15, class: 'label' }, r.label),
+      svg('rect', { x: labelWidth, y: y + 4, width: Math.max(w, r.value > 0 ? 2 : 0).toFixed(1), height: rowHeight - 8, rx: 2, class: 'seg bar' }, svg('title', {}, `${r.label}: ${r.value}`)),
+      svg('text', { x: labelWidth + w + 6, y: y + 15, class: 'value' }, String(r.value)));
+  });
+  root.setAttribute('aria-label', rows.map((r) => `${r.label} ${r.value}`).join(', '));
+  return root;
+}
