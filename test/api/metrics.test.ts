@@ -5,6 +5,7 @@ import type { CallRecord } from '../../src/domain/call-record';
 import { MetricsQueries } from '../../src/store/metrics/metrics-queries';
 import { CallRecordRepository } from '../../src/store/call-record-repository';
 import { openTestDb } from '../support/test-db';
+import { samples } from '../support/prometheus-samples';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const TOKEN = 'scrape-secret-0123456789';
@@ -18,16 +19,6 @@ function record(campaignId: number | null, outcome: CallRecord['outcome'], phone
   } as unknown as CallRecord;
 }
 
-/** `name{labels} value` lines of a scrape, keyed by everything before the value. */
-function samples(text: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const i = line.lastIndexOf(' ');
-    out.set(line.slice(0, i), Number(line.slice(i + 1)));
-  }
-  return out;
-}
 
 describe('GET /metrics', () => {
   describe('with metrics.token set', () => {

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { EngineHarness, type Message } from '../dialer/support/engine-harness';
+import { disposeEverything, numbersOf } from '../dialer/support/campaign-bots';
+import { EngineHarness } from '../dialer/support/engine-harness';
 
 const distSrc = path.resolve(__dirname, '..', '..', 'src');
 
@@ -20,7 +21,6 @@ function runNode(script: string, args: string[], env: Record<string, string>, on
   return { done, kill: () => child.kill('SIGTERM') };
 }
 
-const numbersOf = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(4, '0')}`);
 
 /** What a table holds, keyed by id: the whole row, as text. */
 function rowsById(db: Database.Database, table: string): Map<number, string> {
@@ -41,12 +41,9 @@ describe('a backup taken while a campaign is dialing', function () {
     h = await EngineHarness.start({});
     const agents = [1, 2, 3].map((i) => h.agent(`agent${i}`, String(1000 + i)));
     const c = h.campaign({ dialingMode: 'predictive', agentIds: agents, wrapUpSeconds: 5, maxLinesPerAgent: 3 });
-    h.addLeads(c.id, [...numbersOf('0901', 150), ...numbersOf('0902', 20), ...numbersOf('0903', 20)]);
+    h.addLeads(c.id, numbersOf([['0901', 150], ['0902', 20], ['0903', 20]]));
     for (const a of agents) {
-      h.bot(a, (m: Message) => {
-        if (m.type !== 'agent.view' || !m.view.allowed.dispose) return;
-        try { h.engine.dispose(a, m.view.customer.attemptId, 'interested'); } catch { /* a newer view moved on */ }
-      });
+      h.bot(a, disposeEverything(h, a));
       h.engine.join(a, c.id);
       h.engine.ready(a, c.id);
     }

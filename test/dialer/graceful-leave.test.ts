@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { DialerError } from '../../src/errors';
+import { numbersOf } from './support/campaign-bots';
 import { EngineHarness, type Message } from './support/engine-harness';
 import { startEngineHttp } from './support/engine-http';
 
-const numbersOf = (spec: [string, number][]): string[] => {
-  let serial = 0;
-  return spec.flatMap(([prefix, n]) => Array.from({ length: n }, () => `${prefix}${String(++serial).padStart(4, '0')}`));
-};
 
 /**
  * A bot agent: hangs up `talkMs` after being connected (never when null: the customer hangs up), gives a

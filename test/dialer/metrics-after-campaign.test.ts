@@ -2,28 +2,12 @@ import assert from 'node:assert/strict';
 import { Registry } from 'prom-client';
 import { ANSWER_TO_BRIDGE_BUCKETS, createMetrics, type DialerMetrics } from '../../src/api/metrics';
 import { MetricsQueries } from '../../src/store/metrics/metrics-queries';
-import { EngineHarness, type Message } from './support/engine-harness';
+import { samples } from '../support/prometheus-samples';
+import { disposeEverything, numbersOf } from './support/campaign-bots';
+import { EngineHarness } from './support/engine-harness';
 
-/** `name{labels} value` lines of a scrape, keyed by everything before the value. */
-function samples(text: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const i = line.lastIndexOf(' ');
-    out.set(line.slice(0, i), Number(line.slice(i + 1)));
-  }
-  return out;
-}
 
-const numbersOf = (spec: [string, number][]): string[] => {
-  let serial = 0;
-  return spec.flatMap(([prefix, n]) => Array.from({ length: n }, () => `${prefix}${String(++serial).padStart(4, '0')}`));
-};
 
-const disposeEverything = (h: EngineHarness, agentId: number) => (m: Message) => {
-  if (m.type !== 'agent.view' || !m.view.allowed.dispose) return;
-  try { h.engine.dispose(agentId, m.view.customer.attemptId, 'interested'); } catch { /* a newer view moved on */ }
-};
 
 interface RecordRow { campaign_id: number; flow: string; outcome: string | null; answer_at: string | null; bridge_at: string | null; end_at: string }
 

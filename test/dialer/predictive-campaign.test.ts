@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
-import { EngineHarness, type Message } from './support/engine-harness';
+import { disposeEverything, numbersOf } from './support/campaign-bots';
+import { EngineHarness } from './support/engine-harness';
 
-const numbersOf = (spec: [string, number][]): string[] => {
-  let serial = 0;
-  return spec.flatMap(([prefix, n]) => Array.from({ length: n }, () => `${prefix}${String(++serial).padStart(4, '0')}`));
-};
 
-const disposeEverything = (h: EngineHarness, agentId: number) => (m: Message) => {
-  if (m.type !== 'agent.view' || !m.view.allowed.dispose) return;
-  try { h.engine.dispose(agentId, m.view.customer.attemptId, 'interested'); } catch { /* a newer view moved on */ }
-};
 
 describe('a predictive campaign through the ARI simulator', function () {
   this.timeout(90_000);
