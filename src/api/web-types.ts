@@ -8,6 +8,7 @@ import { scriptDto, scriptQuestionDto } from './schemas/script-schemas';
 import { groupDto, userDto } from './schemas/user-schemas';
 import { agentScriptDto, customerContactDto, progressDto } from './routes/agent-page-routes';
 import { agentPerformanceDto } from './schemas/agent-performance-schemas';
+import { campaignOverviewDto } from './schemas/campaign-overview-schemas';
 import { pauseCodeDto } from './schemas/pause-code-schemas';
 
 /**
@@ -44,6 +45,7 @@ export const WEB_TYPES: Readonly<Record<string, z.ZodType>> = {
   LiveSnapshot: liveDto,
   PauseCode: pauseCodeDto,
   AgentPerformance: agentPerformanceDto,
+  CampaignOverview: campaignOverviewDto,
 };
 
 type JsonSchema = {

@@ -22,6 +22,8 @@ import { AgentPerformanceRepository } from '../store/agent-performance/agent-per
 import { AgentStateRollup } from '../store/agent-performance/agent-state-rollup';
 import { PauseCodeRepository } from '../store/pause-codes/pause-code-repository';
 import { AgentPerformanceService } from './agent-performance/agent-performance-service';
+import { CampaignOverviewService } from './campaign-overview/campaign-overview-service';
+import { CampaignOverviewRepository } from '../store/campaign-overview/campaign-overview-repository';
 import { PauseCodeService } from './pause-codes/pause-code-service';
 
 /** The repositories and services of one process, built from its database, config and clock. */
@@ -49,6 +51,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   const folded = rollup.catchUp();
   if (folded > 0) log.info('agent state rollup caught up', { changes: folded });
   const agentPerformance = new AgentPerformanceService(new AgentPerformanceRepository(db), rollup, clock);
+  const campaignOverview = new CampaignOverviewService(new CampaignOverviewRepository(db), clock);
   return {
     db, config, clock, log,
     repos: {
@@ -56,7 +59,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
       notifications: notificationRepo, callRecords, callbackRequests,
       attempts: new AttemptRepository(db), agentSessions: new AgentSessionRepository(db),
     },
-    auth, users, campaigns, scripts, notifications, crm, pauseCodes, agentPerformance,
+    auth, users, campaigns, scripts, notifications, crm, pauseCodes, agentPerformance, campaignOverview,
   };
 }
 
