@@ -13,7 +13,9 @@ export function columnChart(categories: readonly string[], series: readonly Colu
   const plot = height - 22;
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const slot = width / Math.max(1, categories.length);
-  const bar = Math.max(1, (slot * 0.8) / Math.max(1, series.length));
+  // Columns at most 60 wide, each group centred in its slot (one day alone would otherwise fill the chart).
+  const bar = Math.min(60, Math.max(1, (slot * 0.8) / Math.max(1, series.length)));
+  const pad = (slot - bar * series.length) / 2;
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart columns', role: 'img' });
   for (let i = 1; i <= 3; i++) root.append(svg('line', { x1: 0, x2: width, y1: (plot * i) / 4, y2: (plot * i) / 4, class: 'grid' }));
   categories.forEach((cat, i) => {
@@ -21,7 +23,7 @@ export function columnChart(categories: readonly string[], series: readonly Colu
       const v = s.values[i] ?? 0;
       if (v <= 0) return;
       const hgt = (v / max) * (plot - 4);
-      root.append(svg('rect', { x: (i * slot + slot * 0.1 + j * bar).toFixed(1), y: (plot - hgt).toFixed(1), width: bar.toFixed(1), height: hgt.toFixed(1), class: `seg ${s.cls}` },
+      root.append(svg('rect', { x: (i * slot + pad + j * bar).toFixed(1), y: (plot - hgt).toFixed(1), width: bar.toFixed(1), height: hgt.toFixed(1), class: `seg ${s.cls}` },
         svg('title', {}, `${cat} · ${s.label}: ${v}`)));
     });
     if (i % every === 0) root.append(svg('text', { x: (i * slot + slot / 2).toFixed(1), y: height - 6, class: 'axis', 'text-anchor': 'middle' }, cat));

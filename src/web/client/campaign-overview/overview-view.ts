@@ -57,7 +57,9 @@ function outcomes(prefix: string, f: Figures): HTMLElement {
 function contacts(prefix: string, b: Body): HTMLElement {
   const n = (s: (typeof STATUS_ORDER)[number]): number => b.contacts.byStatus[s] ?? 0;
   const rows = STATUS_ORDER.filter((s) => n(s) > 0);
-  return h('section', { class: 'ov-block' }, h('h3', {}, tf('ov.contactsTitle', { total: b.contacts.total })),
+  const title = h('h3', {}, tf('ov.contactsTitle', { total: b.contacts.total }));
+  if (b.contacts.total === 0) return h('section', { class: 'ov-block' }, title, h('p', { class: 'empty' }, t('ov.noData')));
+  return h('section', { class: 'ov-block' }, title,
     stackedBar(rows.map((s) => ({ value: n(s), cls: `ls-${s}`, label: t(`sup.status.${s}`) }))),
     table(`${prefix}-contacts`, ['ov.status', 'ov.count', 'ov.share'], rows.map((s) => [t(`sup.status.${s}`), n(s), pct(n(s) / b.contacts.total)])));
 }
