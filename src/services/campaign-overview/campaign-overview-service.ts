@@ -90,12 +90,16 @@ export class CampaignOverviewService {
     const cells: AttemptCell[] = this.repo.attemptBuckets(c.id, start, end).map(({ at, ...b }) => ({ ...slots.of(at), ...b }));
     const abandonDays = new Map<string, { day: string; answered: number; abandoned: number }>();
     const rollingStart = localDayStart(daysBefore(days[0]!, ROLLING_BACK_DAYS), tz).toISOString();
-    for (const b of this.repo.abandonBuckets(c.id, rollingStart, end)) {
-      const { day } = slots.of(b.at);
+    const add = (day: string, answered: number, abandoned: number) => {
       const x = abandonDays.get(day) ?? { day, answered: 0, abandoned: 0 };
-      x.answered += b.answered;
-      x.abandoned += b.abandoned;
+      x.answered += answered;
+      x.abandoned += abandoned;
       abandonDays.set(day, x);
+    };
+    // The 29 days before the range from the store; the range itself from the cells already read.
+    for (const b of this.repo.abandonBuckets(c.id, rollingStart, start)) add(slots.of(b.at).day, b.answered, b.abandoned);
+    for (const cell of cells) {
+      if (cell.outcome === 'answered' || cell.outcome === 'abandoned') add(cell.day, cell.attempts, cell.outcome === 'abandoned' ? cell.attempts : 0);
     }
     return {
       campaign: { id: c.id, name: c.name, dialingMode: c.dialingMode, timezone: tz, abandonRateTarget: c.abandonRateTarget, quota: c.quota },

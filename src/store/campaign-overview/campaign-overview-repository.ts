@@ -32,8 +32,11 @@ interface CampaignRow {
 const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
 // A UTC quarter hour: every zone's midnight and whole hours fall on one (Kathmandu is UTC+5:45), so buckets map
-// to local days and hours exactly. printf and julianday are SQLite's (PostgreSQL: date_bin, EXTRACT(EPOCH …)).
-const QUARTER = "substr(claimed_at, 1, 14) || printf('%02d', (CAST(substr(claimed_at, 15, 2) AS INTEGER) / 15) * 15)";
+// to local days and hours exactly.
+// Grouped by hour text and quarter number (cheaper than building one string per row); julianday is SQLite's
+// (PostgreSQL: date_bin, EXTRACT(EPOCH …)).
+const QUARTER = 'substr(claimed_at, 1, 13) AS h, CAST(substr(claimed_at, 15, 2) AS INTEGER) / 15 AS k';
+const quarterIso = (hour: unknown, k: unknown): string => `${String(hour)}:${String(Number(k) * 15).padStart(2, '0')}:00.000Z`;
 const MS = (a: string, b: string) => `ROUND((julianday(${b}) - julianday(${a})) * 86400000)`;
 // Customer-first calls: the customer answered before any agent was on the line and waited (on music) to be bridged.
 const HELD = "mode IN ('predictive', 'ivr') AND answered_at IS NOT NULL AND connected_at IS NOT NULL";
@@ -63,13 +66,13 @@ export class CampaignOverviewRepository {
         (SELECT GROUP_CONCAT(m.user_id) FROM campaign_managers m WHERE m.campaign_id = c.id) AS managers FROM campaigns c ORDER BY c.id`),
       statuses: db.prepare<[number], { status: ContactStatus; n: number }>(
         'SELECT status, COUNT(*) AS n FROM campaign_contacts WHERE campaign_id = ? GROUP BY status'),
-      buckets: db.prepare<[number, string, string], unknown[]>(`SELECT ${QUARTER} AS q, agent_id, outcome, disposition, COUNT(*), COUNT(dialing_at), COUNT(connected_at),
+      buckets: db.prepare<[number, string, string], unknown[]>(`SELECT ${QUARTER}, agent_id, outcome, disposition, COUNT(*), COUNT(dialing_at), COUNT(connected_at),
         COALESCE(SUM(CASE WHEN connected_at IS NOT NULL AND ended_at IS NOT NULL THEN ${MS('connected_at', 'ended_at')} END), 0),
         COALESCE(SUM(CASE WHEN ${HELD} THEN ${MS('answered_at', 'connected_at')} END), 0), SUM(CASE WHEN ${HELD} THEN 1 ELSE 0 END)
-        FROM dial_attempts WHERE campaign_id = ? AND claimed_at >= ? AND claimed_at < ? GROUP BY q, agent_id, outcome, disposition`).raw(true),
-      abandons: db.prepare<[number, string, string], { q: string; answered: number; abandoned: number }>(`SELECT ${QUARTER} AS q,
+        FROM dial_attempts WHERE campaign_id = ? AND claimed_at >= ? AND claimed_at < ? GROUP BY h, k, agent_id, outcome, disposition`).raw(true),
+      abandons: db.prepare<[number, string, string], { h: string; k: number; answered: number; abandoned: number }>(`SELECT ${QUARTER},
         SUM(CASE WHEN outcome IN ('answered', 'abandoned') THEN 1 ELSE 0 END) AS answered, SUM(CASE WHEN outcome = 'abandoned' THEN 1 ELSE 0 END) AS abandoned
-        FROM dial_attempts WHERE campaign_id = ? AND claimed_at >= ? AND claimed_at < ? AND outcome IN ('answered', 'abandoned') GROUP BY q`),
+        FROM dial_attempts WHERE campaign_id = ? AND claimed_at >= ? AND claimed_at < ? AND outcome IN ('answered', 'abandoned') GROUP BY h, k`),
       wrapUp: db.prepare<[string, string, number], { day: string; ms: number }>(`SELECT day, SUM(ms) AS ms FROM agent_state_rollup
         WHERE day >= ? AND day <= ? AND campaign_id = ? AND state = 'wrap_up' GROUP BY day`),
       ivr: db.prepare<[number, string, string], { question_id: string; answer: string | null; n: number }>(`SELECT a.question_id, a.answer, COUNT(*) AS n
@@ -99,14 +102,14 @@ export class CampaignOverviewRepository {
   /** Attempts of the campaign claimed in [fromIso, toIso), per UTC quarter hour, agent, outcome and disposition. */
   attemptBuckets(campaignId: number, fromIso: string, toIso: string): AttemptBucket[] {
     return (this.s.buckets.all(campaignId, fromIso, toIso) as unknown[][]).map((r) => ({
-      at: `${String(r[0])}:00.000Z`, agentId: r[1] as number | null, outcome: r[2] as CallOutcome | null, disposition: r[3] as Disposition | null,
-      attempts: Number(r[4]), placed: Number(r[5]), connected: Number(r[6]), talkMs: Number(r[7]), holdMs: Number(r[8]), heldCalls: Number(r[9]),
+      at: quarterIso(r[0], r[1]), agentId: r[2] as number | null, outcome: r[3] as CallOutcome | null, disposition: r[4] as Disposition | null,
+      attempts: Number(r[5]), placed: Number(r[6]), connected: Number(r[7]), talkMs: Number(r[8]), holdMs: Number(r[9]), heldCalls: Number(r[10]),
     }));
   }
 
   /** Answered (answered or abandoned) and abandoned calls claimed in [fromIso, toIso), per UTC quarter hour. */
   abandonBuckets(campaignId: number, fromIso: string, toIso: string): Array<{ at: string; answered: number; abandoned: number }> {
-    return this.s.abandons.all(campaignId, fromIso, toIso).map((r) => ({ at: `${r.q}:00.000Z`, answered: r.answered, abandoned: r.abandoned }));
+    return this.s.abandons.all(campaignId, fromIso, toIso).map((r) => ({ at: quarterIso(r.h, r.k), answered: r.answered, abandoned: r.abandoned }));
   }
 
   /** Closed wrap-up time of the campaign's agents per local day (the agent state rollup of migration 041). */
