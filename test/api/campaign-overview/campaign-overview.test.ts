@@ -123,10 +123,26 @@ describe('campaign overview report', () => {
     assert.equal(r.body.campaigns[0].total.attempts, 10);
   });
 
+  it('when a campaign\'s midnight is not on a whole UTC hour (Kathmandu, UTC+5:45), then calls land on the right local day and hour', async () => {
+    const k = app.services.repos.campaigns.create({ ...campaignDefaults('K', 'preview'), timezone: 'Asia/Kathmandu' }, t.boss.id, new Date()).id;
+    attempt(k, 'preview', { claimed: '2026-12-01T18:14:59.000Z', outcome: 'busy' }); // 23:59:59 local
+    attempt(k, 'preview', { claimed: '2026-12-01T18:15:00.000Z', outcome: 'no_answer' }); // 00:00 the next day
+    attempt(k, 'preview', { claimed: '2026-12-01T19:14:00.000Z', outcome: 'failed' }); // 00:59
+    const r = await get('boss', `from=2026-12-01&to=2026-12-02&campaignIds=${k}`);
+    const c = r.body.campaigns[0];
+    assert.deepEqual(c.days.map((d: any) => [d.day, d.busy, d.noAnswer, d.failed]), [['2026-12-01', 1, 0, 0], ['2026-12-02', 0, 1, 1]]);
+    assert.deepEqual(c.hours.filter((h: any) => h.attempts).map((h: any) => [h.hour, h.attempts]), [[0, 2], [23, 1]]);
+  });
+
   it('when the owner asks for every campaign, then each has its own figures, IVR answers come per question in script order, and the combined sums them', async () => {
+    // B gets a quota over the whole campaign (2–3); Ben handled one more customer there before the range.
+    app.services.db.prepare("UPDATE campaigns SET quota_kind = 'per_campaign', quota_min = 2, quota_max = 3 WHERE id = ?").run(b);
+    attempt(b, 'preview', { agent: t.ben.id, claimed: '2026-11-20T10:00:00.000Z', connected: '2026-11-20T10:00:05.000Z', ended: '2026-11-20T10:01:00.000Z', disposition: 'interested' });
     const r = await get('boss', 'from=2026-12-01&to=2026-12-01');
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.deepEqual(r.body.campaigns.map((c: any) => c.campaign.name), ['A', '=cmd', 'I']);
+    assert.deepEqual(r.body.campaigns[1].agents, [{ agentId: t.ben.id, name: 'ben', attempts: 1, connected: 1, conversions: 0, quotaCount: 1,
+      quota: { kind: 'per_campaign', min: 2, max: 3, count: 2, daysWorked: 1, daysMetMin: 1, daysAtMax: 0 } }]);
     const [, cb, ci] = r.body.campaigns;
     assert.deepEqual([cb.total.attempts, cb.total.connected, cb.total.talkMs, cb.total.heldCalls, cb.total.avgHoldMs, cb.dialLevel, cb.ivr], [1, 1, 180 * S, 0, null, null, null]);
     assert.deepEqual(ci.ivr, [
