@@ -1,5 +1,6 @@
 import type { OverviewFigures } from '../../domain/campaign-overview/overview-figures';
 import { CONTACT_STATUSES } from '../../domain/contact-status';
+import type { DialingMode } from '../../domain/dialing-mode';
 import { DISPOSITIONS } from '../../domain/disposition';
 import type { ImportCell } from '../../domain/import-mapping';
 import { hms } from '../agent-performance/agent-performance-export';
@@ -39,6 +40,11 @@ const VI: Record<keyof typeof EN, string> = {
   closed_deal: 'Chốt đơn', interested: 'Quan tâm', not_interested: 'Không quan tâm', callback: 'Gọi lại', do_not_call_again: 'Không gọi lại nữa', skip: 'Bỏ qua',
   not_started: 'Chưa gọi', in_progress: 'Đang xử lý', failed_will_retry: 'Sẽ gọi lại', callback_scheduled: 'Hẹn gọi lại', success: 'Thành công',
   retries_exhausted: 'Hết lượt gọi', call_error: 'Lỗi cuộc gọi', paused: 'Tạm dừng', blocked: 'Bị chặn', dnc: 'Không làm phiền',
+};
+
+const MODES: Record<Lang, Record<DialingMode, string>> = {
+  en: { manual: 'Manual', preview: 'Preview', progressive: 'Progressive', predictive: 'Predictive', ivr: 'IVR', callback: 'Callback' },
+  vi: { manual: 'Thủ công', preview: 'Xem trước', progressive: 'Lần lượt', predictive: 'Dự đoán', ivr: 'IVR tự động', callback: 'Gọi lại' },
 };
 
 const pct = (x: number | null): ImportCell => (x === null ? null : Math.round(x * 1000) / 10);
@@ -85,7 +91,7 @@ export function campaignOverviewSections(r: CampaignOverviewResult, lang: Lang):
   };
   for (const c of r.campaigns) {
     const name = c.campaign.name;
-    body(name, c, c.campaign.abandonRateTarget, c.campaign.timezone, c.campaign.dialingMode);
+    body(name, c, c.campaign.abandonRateTarget, c.campaign.timezone, MODES[lang][c.campaign.dialingMode]);
     for (const a of c.agents) {
       const q = a.quota;
       agents.push([name, a.name, a.attempts, a.connected, a.conversions, a.quotaCount, q ? h[q.kind] : null, q?.min ?? null, q?.max ?? null,

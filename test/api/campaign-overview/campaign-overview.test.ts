@@ -190,8 +190,8 @@ describe('campaign overview report', () => {
     assert.equal(lines[0], 'Summary');
     assert.match(lines[1]!, /^Campaign,Time zone,Mode,Day,Attempts,Calls placed,Answered,Connected to an agent,Abandoned,Abandon %/);
     assert.deepEqual(lines.slice(2, 5).map((l) => l.split(',').slice(0, 6)), [
-      ['A', 'Asia/Ho_Chi_Minh', 'predictive', '2026-12-01 – 2026-12-01', '9', '8'],
-      ["'=cmd", 'UTC', 'preview', '2026-12-01 – 2026-12-01', '1', '1'],
+      ['A', 'Asia/Ho_Chi_Minh', 'Predictive', '2026-12-01 – 2026-12-01', '9', '8'],
+      ["'=cmd", 'UTC', 'Preview', '2026-12-01 – 2026-12-01', '1', '1'],
       ['All campaigns', '', '', '2026-12-01 – 2026-12-01', '10', '9']]);
     assert.ok(!lines.some((l) => l.startsWith('I,')), 'only the campaigns asked for');
     assert.ok(lines.includes('Quota per agent') && lines.includes('Dial level'));
