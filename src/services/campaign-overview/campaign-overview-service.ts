@@ -32,17 +32,30 @@ function daysBefore(day: string, n: number): string {
   return new Date(Date.UTC(y, m - 1, d - n)).toISOString().slice(0, 10);
 }
 
-/** Local (day, hour) of UTC quarter-hour buckets in one zone, each computed once. */
+/**
+ * Local (day, hour) of UTC quarter-hour buckets in one zone. The zone is read at the first and last quarter of each
+ * UTC hour: when the offset holds through the hour (nearly always), each quarter is the hour's local minute plus
+ * 15s; an hour with a clock change inside it (Lord Howe changes at a half hour) is read quarter by quarter.
+ */
 class LocalSlots {
-  private readonly cache = new Map<string, { day: string; hour: number }>();
+  private readonly hours = new Map<string, { dateKey: string; minuteOfDay: number } | null>();
   constructor(private readonly tz: string) {}
+  private at(iso: string): { day: string; hour: number } {
+    const lt = localTimeAt(new Date(iso), this.tz);
+    return { day: lt.dateKey, hour: Math.floor(lt.minuteOfDay / 60) };
+  }
   of(iso: string): { day: string; hour: number } {
-    let s = this.cache.get(iso);
-    if (!s) {
-      const lt = localTimeAt(new Date(iso), this.tz);
-      this.cache.set(iso, (s = { day: lt.dateKey, hour: Math.floor(lt.minuteOfDay / 60) }));
+    const hourKey = iso.slice(0, 13);
+    if (!this.hours.has(hourKey)) {
+      const first = localTimeAt(new Date(`${hourKey}:00:00.000Z`), this.tz);
+      const last = localTimeAt(new Date(`${hourKey}:45:00.000Z`), this.tz);
+      const steady = (first.minuteOfDay + 45) % 1440 === last.minuteOfDay;
+      this.hours.set(hourKey, steady ? { dateKey: first.dateKey, minuteOfDay: first.minuteOfDay } : null);
     }
-    return s;
+    const h = this.hours.get(hourKey);
+    if (!h) return this.at(iso);
+    const minute = h.minuteOfDay + Number(iso.slice(14, 16));
+    return minute < 1440 ? { day: h.dateKey, hour: Math.floor(minute / 60) } : { day: nextDateKey(h.dateKey), hour: Math.floor((minute - 1440) / 60) };
   }
 }
 
