@@ -16,6 +16,7 @@ import { agentRoutes, type DialerHandle } from './routes/agent-routes';
 import { campaignLiveRoutes } from './routes/campaign-live-routes';
 import { agentPageRoutes } from './routes/agent-page-routes';
 import { agentPerformanceRoutes } from './routes/agent-performance-routes';
+import { campaignOverviewRoutes } from './routes/campaign-overview-routes';
 import { pauseCodeRoutes } from './routes/pause-code-routes';
 import { callLogRoutes } from './routes/call-log-routes';
 
@@ -43,5 +44,6 @@ export function apiRoutes(s: Services, dialer: DialerHandle = () => undefined): 
     ...pauseCodeRoutes(s.pauseCodes),
     ...agentPerformanceRoutes(s.agentPerformance),
     ...callLogRoutes(s.callLog),
+    ...campaignOverviewRoutes(s.campaignOverview),
   ];
 }

@@ -8,6 +8,7 @@ import { scriptDto, scriptQuestionDto } from './schemas/script-schemas';
 import { groupDto, userDto } from './schemas/user-schemas';
 import { agentScriptDto, customerContactDto, progressDto } from './routes/agent-page-routes';
 import { agentPerformanceDto } from './schemas/agent-performance-schemas';
+import { campaignOverviewDto } from './schemas/campaign-overview-schemas';
 import { pauseCodeDto } from './schemas/pause-code-schemas';
 import { callLogPageDto, callStatsDto } from './schemas/call-log-schemas';
 
@@ -47,6 +48,7 @@ export const WEB_TYPES: Readonly<Record<string, z.ZodType>> = {
   AgentPerformance: agentPerformanceDto,
   CallLogPage: callLogPageDto,
   CallStats: callStatsDto,
+  CampaignOverview: campaignOverviewDto,
 };
 
 type JsonSchema = {

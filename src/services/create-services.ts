@@ -22,6 +22,8 @@ import { AgentPerformanceRepository } from '../store/agent-performance/agent-per
 import { AgentStateRollup } from '../store/agent-performance/agent-state-rollup';
 import { PauseCodeRepository } from '../store/pause-codes/pause-code-repository';
 import { AgentPerformanceService } from './agent-performance/agent-performance-service';
+import { CampaignOverviewService } from './campaign-overview/campaign-overview-service';
+import { CampaignOverviewRepository } from '../store/campaign-overview/campaign-overview-repository';
 import { PauseCodeService } from './pause-codes/pause-code-service';
 import { CallLogRepository } from '../store/call-log/call-log-repository';
 import { CallLogService } from './call-log/call-log-service';
@@ -53,6 +55,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   const perfRepo = new AgentPerformanceRepository(db);
   const agentPerformance = new AgentPerformanceService(perfRepo, rollup, clock);
   const callLog = new CallLogService(new CallLogRepository(db), perfRepo, config.recordings.dir);
+  const campaignOverview = new CampaignOverviewService(new CampaignOverviewRepository(db), clock);
   return {
     db, config, clock, log,
     repos: {
@@ -60,7 +63,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
       notifications: notificationRepo, callRecords, callbackRequests,
       attempts: new AttemptRepository(db), agentSessions: new AgentSessionRepository(db),
     },
-    auth, users, campaigns, scripts, notifications, crm, pauseCodes, agentPerformance, callLog,
+    auth, users, campaigns, scripts, notifications, crm, pauseCodes, agentPerformance, callLog, campaignOverview,
   };
 }
 

@@ -182,7 +182,9 @@ describe('the services refuse on their own when the role gate is taken away', ()
         return r.success ? undefined : r.error.issues[0]!.path.map(String);
       });
       assert.ok(!op.body || body !== undefined, `${op.key}: a valid sample body`);
-      const query = op.queryNames.filter((n) => /Id$/.test(n)).map((n) => `${n}=1`).join('&');
+      // A valid request carries the required query parameters too (a report's date range), so the parse lets it reach the service.
+      const ids = op.queryNames.filter((n) => /Id$/.test(n) && !op.requiredQuery.split('&').some((p) => p.startsWith(`${n}=`)));
+      const query = [op.requiredQuery, ...ids.map((n) => `${n}=1`)].filter(Boolean).join('&');
       for (const role of excluded(op)) {
         const res = await call(app, op, seeded.users[role].token, urlOf(op, 1, seeded.blockedPhone, query), body);
         checked++;

@@ -677,3 +677,281 @@ export type CallStats = {
     calls: number;
   }>;
 };
+
+/** Campaign overview: days and hours in each campaign's time zone; attempts counted by the time they were claimed */
+export type CampaignOverview = {
+  from: string;
+  to: string;
+  campaigns: Array<{
+    /** The campaign list now, by status (not limited to the range) */
+    contacts: {
+      total: number;
+      byStatus: Partial<Record<"not_started" | "in_progress" | "failed_will_retry" | "callback_scheduled" | "success" | "retries_exhausted" | "do_not_call_again" | "call_error" | "paused" | "blocked" | "dnc", number>>;
+    };
+    total: {
+      /** Dial attempts claimed in the span (counted by claim time), dialled or not */
+      attempts: number;
+      /** Attempts that were dialled */
+      placed: number;
+      /** A person answered: outcome answered or abandoned (machines are counted apart) */
+      answered: number;
+      /** Customer and agent bridged */
+      connected: number;
+      /** An answered person was given up on (or hung up) before reaching an agent */
+      abandoned: number;
+      machine: number;
+      busy: number;
+      noAnswer: number;
+      congestion: number;
+      invalidNumber: number;
+      failed: number;
+      /** Abandoned / answered, as the pacing measures it */
+      abandonRate: number | null;
+      /** Answered / placed */
+      contactRate: number | null;
+      /** Closed deals */
+      conversions: number;
+      /** Closed deals / connected */
+      conversionRate: number | null;
+      /** Talk time: end − bridge (ended_at − connected_at) of connected calls */
+      talkMs: number;
+      /** Talk time / connected */
+      avgTalkMs: number | null;
+      /** Hold time: bridge − answer (connected_at − answered_at) of customer-first calls (predictive, IVR transfers): the customer waiting on music for an agent */
+      holdMs: number;
+      /** Customer-first calls answered and then connected */
+      heldCalls: number;
+      /** Hold time / held calls */
+      avgHoldMs: number | null;
+      /** Wrap-up time: the closed time the campaign's agents spent in wrap-up (agent state changes, daily rollup) */
+      wrapUpMs: number;
+      /** Wrap-up time / connected */
+      avgWrapUpMs: number | null;
+      dispositions: Partial<Record<"closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip", number>>;
+      /** Abandon rate of the 30 days ending on the last day of the range */
+      abandonRate30d: number | null;
+    };
+    /** Every local day of the range, in order */
+    days: Array<{
+      /** Dial attempts claimed in the span (counted by claim time), dialled or not */
+      attempts: number;
+      /** Attempts that were dialled */
+      placed: number;
+      /** A person answered: outcome answered or abandoned (machines are counted apart) */
+      answered: number;
+      /** Customer and agent bridged */
+      connected: number;
+      /** An answered person was given up on (or hung up) before reaching an agent */
+      abandoned: number;
+      machine: number;
+      busy: number;
+      noAnswer: number;
+      congestion: number;
+      invalidNumber: number;
+      failed: number;
+      /** Abandoned / answered, as the pacing measures it */
+      abandonRate: number | null;
+      /** Answered / placed */
+      contactRate: number | null;
+      /** Closed deals */
+      conversions: number;
+      /** Closed deals / connected */
+      conversionRate: number | null;
+      /** Talk time: end − bridge (ended_at − connected_at) of connected calls */
+      talkMs: number;
+      /** Talk time / connected */
+      avgTalkMs: number | null;
+      /** Hold time: bridge − answer (connected_at − answered_at) of customer-first calls (predictive, IVR transfers): the customer waiting on music for an agent */
+      holdMs: number;
+      /** Customer-first calls answered and then connected */
+      heldCalls: number;
+      /** Hold time / held calls */
+      avgHoldMs: number | null;
+      /** Wrap-up time: the closed time the campaign's agents spent in wrap-up (agent state changes, daily rollup) */
+      wrapUpMs: number;
+      /** Wrap-up time / connected */
+      avgWrapUpMs: number | null;
+      dispositions: Partial<Record<"closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip", number>>;
+      day: string;
+      /** Abandon rate of the 30 days ending on this day */
+      abandonRate30d: number | null;
+    }>;
+    /** Calls by local hour of day (0–23) over the range */
+    hours: Array<{
+      hour: number;
+      attempts: number;
+      placed: number;
+      answered: number;
+      connected: number;
+    }>;
+    dispositions: Array<{
+      disposition: "closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip";
+      count: number;
+      /** Count / all dispositions */
+      share: number;
+    }>;
+    campaign: {
+      id: number;
+      name: string;
+      dialingMode: "manual" | "preview" | "progressive" | "predictive" | "ivr" | "callback";
+      timezone: string;
+      /** The campaign's abandon rate target (a fraction) */
+      abandonRateTarget: number;
+      quota: {
+        kind: "none" | "per_day" | "per_campaign";
+        min?: number | null;
+        max?: number | null;
+      };
+    };
+    /** Quota progress of each agent who handled the campaign's customers in the range */
+    agents: Array<{
+      agentId: number;
+      name: string;
+      attempts: number;
+      connected: number;
+      conversions: number;
+      /** Customers disposed with anything but skip, in the range */
+      quotaCount: number;
+      quota: {
+        kind: "per_day" | "per_campaign";
+        min: number | null;
+        max: number | null;
+        /** per_day: in the range; per_campaign: over the whole campaign */
+        count: number;
+        daysWorked: number;
+        daysMetMin: number;
+        daysAtMax: number;
+      } | null;
+    }>;
+    /** IVR campaigns: the answers per question of calls that ended in the range */
+    ivr: Array<{
+      questionId: string;
+      asked: number;
+      answers: Array<{
+        /** The key pressed; null: no valid key before the retries ran out */
+        answer: string | null;
+        count: number;
+        share: number;
+      }>;
+    }> | null;
+    /** Predictive campaigns: dial level per local hour. Nothing stores the pacer's level, so it is derived: calls dialled in the hour divided by the agent-hours logged in (any state but offline) from agent_state_changes */
+    dialLevel: Array<{
+      day: string;
+      hour: number;
+      placed: number;
+      agentHours: number;
+      /** Calls placed in the hour / agent-hours logged in to the campaign in it */
+      dialLevel: number | null;
+    }> | null;
+  }>;
+  /** Every campaign of the report summed; days and hours meet by their local date and hour, each in its own campaign's zone */
+  combined: {
+    /** The campaign list now, by status (not limited to the range) */
+    contacts: {
+      total: number;
+      byStatus: Partial<Record<"not_started" | "in_progress" | "failed_will_retry" | "callback_scheduled" | "success" | "retries_exhausted" | "do_not_call_again" | "call_error" | "paused" | "blocked" | "dnc", number>>;
+    };
+    total: {
+      /** Dial attempts claimed in the span (counted by claim time), dialled or not */
+      attempts: number;
+      /** Attempts that were dialled */
+      placed: number;
+      /** A person answered: outcome answered or abandoned (machines are counted apart) */
+      answered: number;
+      /** Customer and agent bridged */
+      connected: number;
+      /** An answered person was given up on (or hung up) before reaching an agent */
+      abandoned: number;
+      machine: number;
+      busy: number;
+      noAnswer: number;
+      congestion: number;
+      invalidNumber: number;
+      failed: number;
+      /** Abandoned / answered, as the pacing measures it */
+      abandonRate: number | null;
+      /** Answered / placed */
+      contactRate: number | null;
+      /** Closed deals */
+      conversions: number;
+      /** Closed deals / connected */
+      conversionRate: number | null;
+      /** Talk time: end − bridge (ended_at − connected_at) of connected calls */
+      talkMs: number;
+      /** Talk time / connected */
+      avgTalkMs: number | null;
+      /** Hold time: bridge − answer (connected_at − answered_at) of customer-first calls (predictive, IVR transfers): the customer waiting on music for an agent */
+      holdMs: number;
+      /** Customer-first calls answered and then connected */
+      heldCalls: number;
+      /** Hold time / held calls */
+      avgHoldMs: number | null;
+      /** Wrap-up time: the closed time the campaign's agents spent in wrap-up (agent state changes, daily rollup) */
+      wrapUpMs: number;
+      /** Wrap-up time / connected */
+      avgWrapUpMs: number | null;
+      dispositions: Partial<Record<"closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip", number>>;
+      /** Abandon rate of the 30 days ending on the last day of the range */
+      abandonRate30d: number | null;
+    };
+    /** Every local day of the range, in order */
+    days: Array<{
+      /** Dial attempts claimed in the span (counted by claim time), dialled or not */
+      attempts: number;
+      /** Attempts that were dialled */
+      placed: number;
+      /** A person answered: outcome answered or abandoned (machines are counted apart) */
+      answered: number;
+      /** Customer and agent bridged */
+      connected: number;
+      /** An answered person was given up on (or hung up) before reaching an agent */
+      abandoned: number;
+      machine: number;
+      busy: number;
+      noAnswer: number;
+      congestion: number;
+      invalidNumber: number;
+      failed: number;
+      /** Abandoned / answered, as the pacing measures it */
+      abandonRate: number | null;
+      /** Answered / placed */
+      contactRate: number | null;
+      /** Closed deals */
+      conversions: number;
+      /** Closed deals / connected */
+      conversionRate: number | null;
+      /** Talk time: end − bridge (ended_at − connected_at) of connected calls */
+      talkMs: number;
+      /** Talk time / connected */
+      avgTalkMs: number | null;
+      /** Hold time: bridge − answer (connected_at − answered_at) of customer-first calls (predictive, IVR transfers): the customer waiting on music for an agent */
+      holdMs: number;
+      /** Customer-first calls answered and then connected */
+      heldCalls: number;
+      /** Hold time / held calls */
+      avgHoldMs: number | null;
+      /** Wrap-up time: the closed time the campaign's agents spent in wrap-up (agent state changes, daily rollup) */
+      wrapUpMs: number;
+      /** Wrap-up time / connected */
+      avgWrapUpMs: number | null;
+      dispositions: Partial<Record<"closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip", number>>;
+      day: string;
+      /** Abandon rate of the 30 days ending on this day */
+      abandonRate30d: number | null;
+    }>;
+    /** Calls by local hour of day (0–23) over the range */
+    hours: Array<{
+      hour: number;
+      attempts: number;
+      placed: number;
+      answered: number;
+      connected: number;
+    }>;
+    dispositions: Array<{
+      disposition: "closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip";
+      count: number;
+      /** Count / all dispositions */
+      share: number;
+    }>;
+  };
+};
