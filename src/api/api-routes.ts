@@ -17,6 +17,7 @@ import { campaignLiveRoutes } from './routes/campaign-live-routes';
 import { agentPageRoutes } from './routes/agent-page-routes';
 import { agentPerformanceRoutes } from './routes/agent-performance-routes';
 import { pauseCodeRoutes } from './routes/pause-code-routes';
+import { callRoutes } from './routes/call-routes';
 
 /**
  * The feature routes of the API; createApp adds /health and /api/openapi.json. `dialer` gives the running
@@ -41,5 +42,6 @@ export function apiRoutes(s: Services, dialer: DialerHandle = () => undefined): 
     ...agentPageRoutes(s, dialer),
     ...pauseCodeRoutes(s.pauseCodes),
     ...agentPerformanceRoutes(s.agentPerformance),
+    ...callRoutes(s.clickToCall, dialer),
   ];
 }

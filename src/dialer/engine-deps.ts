@@ -26,6 +26,8 @@ export interface DialerSettings {
   rollingWindowMinutes: number;
   /** An agent whose page stayed disconnected this long leaves their campaign (once off the phone). */
   agentAwayMs: number;
+  /** Caller ID of click-to-calls (clickToCall.callerId); unset: the trunk's default. */
+  clickToCallCallerId?: string;
 }
 
 export const DEFAULT_DIALER_SETTINGS: DialerSettings = {

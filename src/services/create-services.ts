@@ -5,6 +5,8 @@ import type { Db } from '../store/database';
 import { AgentSessionRepository } from '../store/agent-session-repository';
 import { AttemptRepository } from '../store/attempt-repository';
 import { CallRecordRepository } from '../store/call-record-repository';
+import { ContactNoteRepository } from '../store/calls/contact-note-repository';
+import { ClickToCallService } from './calls/click-to-call-service';
 import { CallbackRequestRepository } from '../store/callback-request-repository';
 import { GroupRepository } from '../store/group-repository';
 import { SessionRepository } from '../store/session-repository';
@@ -49,6 +51,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   const folded = rollup.catchUp();
   if (folded > 0) log.info('agent state rollup caught up', { changes: folded });
   const agentPerformance = new AgentPerformanceService(new AgentPerformanceRepository(db), rollup, clock);
+  const clickToCall = new ClickToCallService(crm.contacts, new ContactNoteRepository(db), userRepo, config, clock, log.child({ component: 'click-to-call' }));
   return {
     db, config, clock, log,
     repos: {
@@ -56,7 +59,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
       notifications: notificationRepo, callRecords, callbackRequests,
       attempts: new AttemptRepository(db), agentSessions: new AgentSessionRepository(db),
     },
-    auth, users, campaigns, scripts, notifications, crm, pauseCodes, agentPerformance,
+    auth, users, campaigns, scripts, notifications, crm, pauseCodes, agentPerformance, clickToCall,
   };
 }
 
