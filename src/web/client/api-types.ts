@@ -349,6 +349,39 @@ export type AgentView = {
   };
 };
 
+/** The agent's open click-to-call */
+export type ClickToCall = {
+  state: "ringing_agent" | "ringing_customer" | "talking" | "ended";
+  contactId: number | null;
+  contactName: string | null;
+  number: string;
+  startedAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  /** How an ended call ended */
+  end: "completed" | "busy" | "no_answer" | "agent_no_answer" | "agent_busy" | "failed" | "cancelled" | null;
+  /** The call record, once stored (the call may then be closed) */
+  callRecordId: number | null;
+};
+
+export type ContactNote = {
+  id: number;
+  contactId: number;
+  agentId: number | null;
+  agentName: string | null;
+  callRecordId: number | null;
+  body: string;
+  createdAt: string;
+  call: {
+    flow: string;
+    phoneNumber: string | null;
+    dialAt: string | null;
+    bridgeAt: string | null;
+    endAt: string;
+    outcome: string | null;
+  } | null;
+};
+
 export type ScriptAnswers = Array<{
   questionId: number;
   value: string | Array<string>;
