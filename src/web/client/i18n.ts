@@ -3,13 +3,14 @@ import { agentEn, agentVi } from './i18n/agent.js';
 import { agentPerformanceEn, agentPerformanceVi } from './i18n/agent-performance.js';
 import { commonEn, commonVi } from './i18n/common.js';
 import { supervisorEn, supervisorVi } from './i18n/supervisor.js';
+import { callsEn, callsVi } from './i18n/calls.js';
 
 /**
  * Every page's labels, composed from one module per area (i18n-common, i18n-admin, …). Each module
  * types its Vietnamese dictionary as Record<keyof English, string>, so a missing translation is a build error.
  */
-const en = { ...commonEn, ...adminEn, ...agentEn, ...supervisorEn, ...agentPerformanceEn };
-const vi: Record<keyof typeof en, string> = { ...commonVi, ...adminVi, ...agentVi, ...supervisorVi, ...agentPerformanceVi };
+const en = { ...commonEn, ...adminEn, ...agentEn, ...supervisorEn, ...agentPerformanceEn, ...callsEn };
+const vi: Record<keyof typeof en, string> = { ...commonVi, ...adminVi, ...agentVi, ...supervisorVi, ...agentPerformanceVi, ...callsVi };
 
 export type MessageKey = keyof typeof en;
 export const messages = { en, vi } as const;
