@@ -23,8 +23,8 @@ export class CallPopup {
   private call: ClickToCall | null = null;
   private readonly title = h('h2', { id: 'call-popup-title' });
   private readonly number = h('p', { class: 'call-number' });
-  private readonly state = h('p', { class: 'call-state', id: 'call-state', role: 'status' });
-  private readonly timer = h('span', { class: 'call-timer', id: 'call-timer' }, '0:00');
+  private readonly state = h('p', { class: 'c2c-state', id: 'c2c-state', role: 'status' });
+  private readonly timer = h('span', { class: 'c2c-timer', id: 'c2c-timer' }, '0:00');
   private readonly endButton = h('button', { type: 'button', class: 'danger', id: 'call-end' }, t('calls.end'));
   private readonly note = h('textarea', { id: 'call-note', name: 'note', rows: 4, maxlength: 5000, placeholder: t('calls.notePlaceholder') });
   private readonly save = h('button', { type: 'button', id: 'call-save' }, t('calls.saveClose'));
@@ -126,6 +126,7 @@ export class CallPopup {
       await fn();
     } catch (err) {
       this.error.textContent = err instanceof ApiError || err instanceof Error ? err.message : String(err);
+      if (!this.call) this.state.textContent = '';
       // A refused call leaves nothing open: the pop-up can be closed with Save and close.
       this.save.disabled = false;
     }
