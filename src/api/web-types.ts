@@ -9,7 +9,7 @@ import { groupDto, userDto } from './schemas/user-schemas';
 import { agentScriptDto, customerContactDto, progressDto } from './routes/agent-page-routes';
 import { agentPerformanceDto } from './schemas/agent-performance-schemas';
 import { pauseCodeDto } from './schemas/pause-code-schemas';
-import { clickToCallDto, contactNoteDto } from './schemas/call-schemas';
+import { clickToCallDto, contactCallDto, contactNoteDto } from './schemas/call-schemas';
 
 /**
  * The answers the browser pages read, by the name the pages use. The pages are built apart from the server
@@ -38,6 +38,7 @@ export const WEB_TYPES: Readonly<Record<string, z.ZodType>> = {
   AgentView: agentViewDto,
   ClickToCall: clickToCallDto,
   ContactNote: contactNoteDto,
+  ContactCall: contactCallDto,
   ScriptAnswers: answersDto,
   ReceivedCustomer: receivedCustomerDto,
   AgentScript: agentScriptDto,

@@ -6,6 +6,7 @@ import { AgentSessionRepository } from '../store/agent-session-repository';
 import { AttemptRepository } from '../store/attempt-repository';
 import { CallRecordRepository } from '../store/call-record-repository';
 import { ContactNoteRepository } from '../store/calls/contact-note-repository';
+import { ContactCallHistory } from '../store/calls/contact-call-history';
 import { ClickToCallService } from './calls/click-to-call-service';
 import { CallbackRequestRepository } from '../store/callback-request-repository';
 import { GroupRepository } from '../store/group-repository';
@@ -51,7 +52,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   const folded = rollup.catchUp();
   if (folded > 0) log.info('agent state rollup caught up', { changes: folded });
   const agentPerformance = new AgentPerformanceService(new AgentPerformanceRepository(db), rollup, clock);
-  const clickToCall = new ClickToCallService(crm.contacts, new ContactNoteRepository(db), userRepo, config, clock, log.child({ component: 'click-to-call' }));
+  const clickToCall = new ClickToCallService(crm.contacts, new ContactNoteRepository(db), new ContactCallHistory(db), userRepo, config, clock, log.child({ component: 'click-to-call' }));
   return {
     db, config, clock, log,
     repos: {

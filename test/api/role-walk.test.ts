@@ -36,9 +36,9 @@ const AGENT_MAY_CALL = [
   'GET /api/contact-filters', 'POST /api/contact-filters', 'GET /api/contact-filters/{id}', 'PUT /api/contact-filters/{id}', 'DELETE /api/contact-filters/{id}',
   ...['contacts', 'dnc', 'blacklist'].flatMap((k) => [`GET /api/import-templates/${k}.xlsx`, `GET /api/import-templates/${k}.csv`]),
   // Click-to-call (issue 15 item 1): agents call their contacts or a typed-in number from the contact pages and their own page;
-  // the notes they save on a contact are read on the contact page (the service checks the contact is theirs).
+  // the notes they save on a contact, and its call history, are read on the contact page (the service checks the contact is theirs).
   ...CLICK_TO_CALL,
-  'GET /api/contacts/{id}/notes',
+  'GET /api/contacts/{id}/notes', 'GET /api/contacts/{id}/calls',
 ];
 /** Reviewing campaigns is the owners' alone. */
 const OWNERS_ONLY = ['POST /api/campaigns/{id}/approve', 'POST /api/campaigns/{id}/reject'];

@@ -44,6 +44,8 @@ describeBrowser('click-to-call pop-up (browser)', () => {
     await page.waitForSelector(`[data-contact="${contact.id}"] .note-body`);
     assert.equal(await page.textContent(`[data-contact="${contact.id}"] .note-body`), 'Wants a quote <i>by Friday</i>');
     assert.equal(await page.locator('.note-body i').count(), 0, 'the note is text, not markup');
+    await page.waitForSelector(`[data-contact="${contact.id}"] .contact-call`);
+    assert.match((await page.textContent(`[data-contact="${contact.id}"] .contact-call`))!, /Ann · \+84901234567: answered/);
     const notes = (await apiGet(product.url, token, `/api/contacts/${contact.id}/notes`)).notes;
     assert.deepEqual(notes.map((n: any) => [n.body, n.agentId, n.call.flow, n.call.outcome]), [['Wants a quote <i>by Friday</i>', ann, 'click-to-call', 'answered']]);
 

@@ -65,6 +65,11 @@ describe('click-to-call over HTTP on the simulator', function () {
     assert.deepEqual(notes.map((n: any) => [n.body, n.agentId, n.agentName, n.callRecordId, n.call.outcome, n.call.flow]),
       [['Wants a quote <b>by Friday</b>', ids.ann, 'ann', closed.body.callRecordId, 'answered', 'click-to-call']]);
     assert.equal((await call('GET', `/api/contacts/${contact.id}/notes`, 'boss')).body.notes.length, 1, 'admins see the notes too');
+    const history = (await call('GET', `/api/contacts/${contact.id}/calls`, 'ann')).body.calls;
+    assert.deepEqual(history.map((c: any) => [c.flow, c.direction, c.agentName, c.phoneNumber, c.outcome, c.note, c.id]),
+      [['click-to-call', 'outbound', 'ann', '+84901234567', 'answered', 'Wants a quote <b>by Friday</b>', closed.body.callRecordId]]);
+    assert.ok(history[0].dialAt && history[0].answerAt && history[0].endAt);
+    assert.equal((await call('GET', `/api/contacts/${contact.id}/calls`, 'deaf')).status, 404, 'not another agent\'s');
     assert.equal(h.proc.telephony.runner.active, 0);
     assert.equal(h.sim.control.snapshot().channels, 0, 'no channels left');
     assert.equal(h.sim.control.snapshot().bridges, 0, 'no bridges left');

@@ -4,7 +4,7 @@ import { DialerError, forbidden } from '../../errors';
 import type { AuthenticatedUser } from '../../services/auth-service';
 import type { ClickToCallService } from '../../services/calls/click-to-call-service';
 import { AGENTS, ANY_USER, defineRoute, type RouteSpec } from '../route';
-import { clickToCallBody, clickToCallDto, closeCallBody, closedCallDto, contactNoteDto, currentCallDto } from '../schemas/call-schemas';
+import { clickToCallBody, clickToCallDto, closeCallBody, closedCallDto, contactCallDto, contactNoteDto, currentCallDto } from '../schemas/call-schemas';
 import { idParams } from '../schemas/common';
 import { noBody } from '../schemas/pagination';
 import type { DialerHandle } from './agent-routes';
@@ -47,6 +47,12 @@ export function callRoutes(calls: ClickToCallService, dialer: DialerHandle): Rou
       method: 'get', path: '/api/contacts/:id/notes', tag: 'contacts', roles: ANY_USER, summary: 'The notes on a contact, newest first, with the agent and the call each was written for',
       params: idParams, response: z.object({ notes: z.array(contactNoteDto) }),
       handler: ({ actor, params }) => ({ notes: calls.notesOf(actor, params.id) }),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/contacts/:id/calls', tag: 'contacts', roles: ANY_USER,
+      summary: 'The contact\'s call history, newest first (at most 100): flow, direction, agent, times, cause, outcome and note of each call',
+      params: idParams, response: z.object({ calls: z.array(contactCallDto) }),
+      handler: ({ actor, params }) => ({ calls: calls.callsOf(actor, params.id) }),
     }),
   ];
 }

@@ -34,3 +34,11 @@ export const contactNoteDto = z.object({
     flow: z.string(), phoneNumber: z.string().nullable(), dialAt: z.string().nullable(), bridgeAt: z.string().nullable(), endAt: z.string(), outcome: z.string().nullable(),
   }).nullable(),
 });
+
+export const contactCallDto = z.object({
+  id: z.number().int(), flow: z.string().describe('agent-first, customer-first, ivr, click-to-call, …'), direction: z.enum(['outbound']),
+  campaignId: z.number().int().nullable(), agentId: z.number().int().nullable(), agentName: z.string().nullable(), phoneNumber: z.string().nullable(),
+  dialAt: z.string().nullable(), answerAt: z.string().nullable(), bridgeAt: z.string().nullable(), endAt: z.string(),
+  hangupCause: z.number().int().nullable().describe('Q.850 cause of the customer leg'), outcome: z.string().nullable(), endReason: z.string(),
+  note: z.string().nullable(),
+}).describe('One call with a contact, from its call record');

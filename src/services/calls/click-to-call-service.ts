@@ -8,6 +8,7 @@ import { nationalDialString, normalizePhone } from '../../domain/phone-number';
 import type { Actor } from '../../domain/roles';
 import type { ClickToCallDesk, ClickToCallView } from '../../dialer/click-to-call/click-to-call-desk';
 import { DialerError, forbidden } from '../../errors';
+import type { ContactCall, ContactCallHistory } from '../../store/calls/contact-call-history';
 import type { ContactNote, ContactNoteRepository } from '../../store/calls/contact-note-repository';
 import type { UserRepository } from '../../store/user-repository';
 import type { ContactService } from '../contact-service';
@@ -27,6 +28,7 @@ export class ClickToCallService {
   constructor(
     private readonly contacts: ContactService,
     private readonly notes: ContactNoteRepository,
+    private readonly history: ContactCallHistory,
     private readonly users: UserRepository,
     private readonly config: Pick<Config, 'clickToCall' | 'phone'>,
     private readonly clock: Clock,
@@ -77,5 +79,11 @@ export class ClickToCallService {
   notesOf(actor: Actor, contactId: number): ContactNote[] {
     this.contacts.get(actor, contactId);
     return this.notes.forContact(contactId);
+  }
+
+  /** The contact's call history: every call record (campaign calls and click-to-calls) with agent, times, cause and note. */
+  callsOf(actor: Actor, contactId: number): ContactCall[] {
+    this.contacts.get(actor, contactId);
+    return this.history.forContact(contactId);
   }
 }

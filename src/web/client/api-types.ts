@@ -382,6 +382,27 @@ export type ContactNote = {
   } | null;
 };
 
+/** One call with a contact, from its call record */
+export type ContactCall = {
+  id: number;
+  /** agent-first, customer-first, ivr, click-to-call, … */
+  flow: string;
+  direction: "outbound";
+  campaignId: number | null;
+  agentId: number | null;
+  agentName: string | null;
+  phoneNumber: string | null;
+  dialAt: string | null;
+  answerAt: string | null;
+  bridgeAt: string | null;
+  endAt: string;
+  /** Q.850 cause of the customer leg */
+  hangupCause: number | null;
+  outcome: string | null;
+  endReason: string;
+  note: string | null;
+};
+
 export type ScriptAnswers = Array<{
   questionId: number;
   value: string | Array<string>;

@@ -31,6 +31,9 @@ export const callsEn = {
   'calls.noteCall': 'Call to {phone}: {outcome}',
   'calls.showNotes': 'Notes',
   'calls.close': 'Close',
+  'calls.history': 'Call history',
+  'calls.noCalls': 'No calls yet.',
+  'calls.historyLine': '{time} · {agent} · {phone}: {outcome} (talked {talk})',
 };
 
 export const callsVi: Record<keyof typeof callsEn, string> = {
@@ -65,4 +68,7 @@ export const callsVi: Record<keyof typeof callsEn, string> = {
   'calls.noteCall': 'Cuộc gọi tới {phone}: {outcome}',
   'calls.showNotes': 'Ghi chú',
   'calls.close': 'Đóng',
+  'calls.history': 'Lịch sử cuộc gọi',
+  'calls.noCalls': 'Chưa có cuộc gọi.',
+  'calls.historyLine': '{time} · {agent} · {phone}: {outcome} (nói chuyện {talk})',
 };
