@@ -66,7 +66,8 @@ describeBrowser('click-to-call pop-up (browser)', () => {
     });
     assert.equal(off.status, 200);
     await page.click(`[data-contact="${contact.id}"] .call-button[data-phone="+84901234567"]`);
-    await page.waitForFunction(() => /OFF/.test(document.getElementById('call-error')?.textContent ?? ''), undefined, { timeout: 5000 });
+    await page.waitForFunction(() => /TẮT/.test(document.getElementById('call-error')?.textContent ?? ''), undefined, { timeout: 5000 });
+    assert.equal(await page.textContent('#call-error'), 'Bạn đang TẮT nhận cuộc gọi: không gọi đi hay gọi đến cho tới khi BẬT lại.');
     assert.equal(await page.textContent('#c2c-state'), '', 'no call: no call state');
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'click-to-call-off-vi.png') });
     await page.click('#call-save');

@@ -6,6 +6,18 @@ import { LiveSocket, type LiveMessage } from '../live-socket.js';
 import { formatDuration } from '../page-format.js';
 import { Ticker } from '../ticker.js';
 
+const REFUSALS = ['off', 'no_extension', 'campaign_call', 'wrap_up', 'campaign_ready', 'line_open', 'call_open'];
+
+/** The server's refusal in the page's language when it is one the pop-up knows (the reason code is in the message), else its message. */
+function refusalText(err: unknown): string {
+  if (!(err instanceof ApiError)) return err instanceof Error ? err.message : String(err);
+  if (err.code === 'E_CONTACT_DNC') return t('calls.refused.dnc');
+  const reason = /^cannot call now \((\w+)\)/.exec(err.message)?.[1];
+  if (reason && REFUSALS.includes(reason)) return t(`calls.refused.${reason}` as MessageKey);
+  if (err.message.startsWith('outside calling hours')) return `${t('calls.refused.hours')} (${err.message})`;
+  return err.message;
+}
+
 /** What a Call button or the "Call a number" box asks for. */
 export interface CallRequest {
   contactId?: number;
@@ -125,7 +137,7 @@ export class CallPopup {
     try {
       await fn();
     } catch (err) {
-      this.error.textContent = err instanceof ApiError || err instanceof Error ? err.message : String(err);
+      this.error.textContent = refusalText(err);
       if (!this.call) this.state.textContent = '';
       // A refused call leaves nothing open: the pop-up can be closed with Save and close.
       this.save.disabled = false;
