@@ -22,10 +22,10 @@ export type ClickToCallEnd = 'completed' | 'busy' | 'no_answer' | 'agent_no_answ
 export function endOf(outcome: CallOutcome | null, endReason: EndReason, agentUnreachable?: 'busy' | 'no_answer' | 'failed'): ClickToCallEnd {
   if (endReason === 'agent_unreachable') return agentUnreachable === 'busy' ? 'agent_busy' : agentUnreachable === 'failed' ? 'failed' : 'agent_no_answer';
   if (outcome === 'answered') return 'completed';
+  // The agent pressed End (or hung up) before the customer answered: not the customer's doing.
+  if (endReason === 'agent_hangup' || endReason === 'cancelled') return 'cancelled';
   if (outcome === 'busy') return 'busy';
   if (outcome === 'no_answer') return 'no_answer';
-  if (outcome === null && endReason === 'agent_hangup') return 'cancelled';
-  if (outcome === null && endReason === 'cancelled') return 'cancelled';
   return 'failed';
 }
 

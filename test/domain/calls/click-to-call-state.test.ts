@@ -42,6 +42,7 @@ describe('click-to-call rules', () => {
     assert.equal(endOf(null, 'agent_unreachable', 'no_answer'), 'agent_no_answer');
     assert.equal(endOf(null, 'agent_unreachable', 'busy'), 'agent_busy');
     assert.equal(endOf(null, 'agent_hangup'), 'cancelled');
+    assert.equal(endOf('no_answer', 'agent_hangup'), 'cancelled', 'End while the customer rang');
     assert.equal(endOf('invalid_number', 'not_reached'), 'failed');
   });
 });

@@ -22,6 +22,10 @@ const rows: Row[] = [
   { when: 'the agent does not answer their phone', inputs: [i.start, i.ended('agent', sig.noAnswer())], outcome: null, endReason: 'agent_unreachable', released: [], notices: ['agentRinging', 'agentUnreachable'] },
   { when: 'the agent phone rings past the safety timer', inputs: [i.start, i.timer('agentRing')], outcome: null, endReason: 'agent_unreachable', released: ['hangup:agent'] },
   { when: 'the agent presses End while their phone rings', inputs: [i.start, i.agentEnds], outcome: null, endReason: 'agent_hangup', released: ['hangup:agent'] },
+  { when: 'the ARI WebSocket drops while talking and the customer hangs up after it is back', inputs: [...connected, i.lost, i.ended('customer', sig.answeredHangup())],
+    outcome: 'answered', endReason: 'customer_hangup', released: ['hangup:agent', 'destroy:call'] },
+  { when: 'the ARI WebSocket drops while the agent phone rings and it rings out', inputs: [i.start, i.lost, i.timer('agentRing')], outcome: null, endReason: 'agent_unreachable', released: ['hangup:agent'] },
+  { when: 'the customer leg vanishes without a cause while ringing (found missing after a reconnect)', inputs: [...agentUp, i.ringing('customer'), i.lost, i.ended('customer', sig.gone())], outcome: 'failed', endReason: 'not_reached', released: ['hangup:agent', 'destroy:call'] },
   { when: 'the PBX shuts down while talking', inputs: [...connected, i.ended('customer', sig.pbxShutdown())], outcome: 'answered', endReason: 'telephony_error', released: ['hangup:agent', 'destroy:call'] },
 ];
 
