@@ -51,6 +51,8 @@ export const configSchema = z.object({
     pacingIntervalMs: int(100, 60_000).describe('Predictive: how often the pacer looks again when no call or agent event asked it to, in ms.'),
     idleRetrySeconds: int(1, 3600).describe('A ready agent with nothing to call: longest wait before the list is read again (sooner when a contact falls due).'),
     recoveryTimeoutSeconds: int(1, 3600).describe('After a restart, how long calls found open wait for telephony before they are settled without it.'),
+    hopperSize: int(0, 10_000).describe('Leads each campaign\'s hopper reads and checks (due, DNC, blacklist, calling hours) ahead of the call path, refilled from a timer when half is used; 0 reads the list on every claim instead.'),
+    hopperRefreshSeconds: int(1, 600).describe('Hopper contents older than this are read again before a pick, so a callback that fell due or a lead added to the list is seen within it.'),
     agentAwaySeconds: int(10, 3600).describe('An agent whose page has been closed (no WebSocket) this long leaves their campaign; one on a call or in wrap-up leaves once it is over.'),
   }),
   clickToCall: z.object({
@@ -78,6 +80,8 @@ export const configSchema = z.object({
   }),
   demo: z.object({
     agents: int(0, 500).describe('Demo mode (no ari.url): number of simulated agent phones (extensions 1001, 1002, …); on an empty database a demo agent is created for each.'),
+    simulatedAgents: bool.describe('Demo mode (no ari.url) only: the demo agents but agent1 (left for the person trying the demo) work the demo campaigns by themselves (join, ready, talk, fill the script, dispose, take breaks), so the supervisor dashboard is alive from the first minute. Never in production mode.'),
+    historyDays: int(0, 90).describe('Demo mode (no ari.url) only: days of generated call history (attempts, call records, dispositions, agent states) seeded on a fresh demo database, so every report has something to show; 0 seeds none.'),
   }),
 });
 

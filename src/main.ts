@@ -5,6 +5,7 @@ import { createApp } from './api/create-app';
 import { insecureCookieWarning } from './api/cookie-warning';
 import { createMetrics } from './api/metrics';
 import { MetricsQueries } from './store/metrics/metrics-queries';
+import { OffThreadCheckpoints } from './store/wal-checkpoint/off-thread-checkpoints';
 import { Registry } from 'prom-client';
 import { apiRoutes } from './api/api-routes';
 import { startHttpServer, type RunningServer } from './api/http-server';
@@ -15,6 +16,11 @@ import { CampaignScheduler } from './services/campaign-scheduler';
 import { createServices, type Services } from './services/create-services';
 import { seedDemoCampaigns } from './demo/seed-demo-campaigns';
 import { seedDemoUsers } from './demo/seed-demo-users';
+import { demoAgentIds } from './demo/agents/demo-agent-ids';
+import { SimulatedAgents } from './demo/agents/simulated-agents';
+import { seedDemoHistory } from './demo/history/seed-demo-history';
+import type { Campaign } from './domain/campaign';
+import { createSeededRandom } from './domain/dialer/seeded-random';
 import type { DemoPbx } from './demo/start-demo-pbx';
 import { startTelephony, type RunningTelephony } from './start-telephony';
 import { openDatabase } from './store/database';
@@ -50,10 +56,32 @@ async function firstUsers(services: Services, config: Config, log: Logger, demo:
     if (!logins) return;
     process.stdout.write(`Demo users ${logins.usernames.join(', ')} created; their password (shown only now): ${logins.password}\n`);
     const ids = logins.usernames.map((u) => services.repos.users.findByUsername(u)!);
-    await seedDemoCampaigns(services, ids[0]!.id, ids.filter((u) => u.role === 'agent').map((u) => u.id), log);
+    const agentIds = ids.filter((u) => u.role === 'agent').map((u) => u.id);
+    const campaigns = await seedDemoCampaigns(services, ids[0]!.id, agentIds, log);
+    if (config.demo.historyDays > 0) seedHistory(services, campaigns, agentIds, ids[0]!.id, config.demo.historyDays, log);
     return;
   }
   log.warn('no users yet: create the first owner with `npm run user:add -- --role owner --username NAME` or set DIALER_BOOTSTRAP_OWNER_USERNAME and DIALER_BOOTSTRAP_OWNER_PASSWORD');
+}
+
+/** A fresh demo database gets a month (demo.historyDays) of generated calls, so every report has something to show. */
+function seedHistory(services: Services, campaigns: Campaign[], agentIds: number[], ownerId: number, days: number, log: Logger): void {
+  const started = performance.now();
+  const counts = seedDemoHistory(services.db, {
+    campaigns, agentIds, ownerId, days, now: systemClock.now(), random: createSeededRandom(20_261_207),
+    scriptOf: (id) => services.repos.scripts.get(id),
+  });
+  log.info('demo history seeded', { days, ...counts, ms: Math.round(performance.now() - started) });
+}
+
+/** Demo mode: every demo agent but agent1 works the demo campaigns by itself (demo.simulatedAgents). */
+function simulatedAgents(services: Services, engine: DialerEngine, log: Logger): SimulatedAgents {
+  return new SimulatedAgents({
+    engine, timers: systemTimers, clock: systemClock, random: Math.random, log,
+    agentIds: demoAgentIds(services.repos.users.list()),
+    scriptOf: (id) => services.repos.scripts.get(id),
+    pauseCodes: () => services.pauseCodes.list({ id: 0, role: 'agent' }).map((c) => c.code),
+  });
 }
 
 /** The composition root: nothing runs at import, everything is built and wired here. */
@@ -61,8 +89,9 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   const db = openDatabase(path.join(config.dataDir, 'dialer.db'));
   const { applied, version } = migrate(db);
   log.info('database ready', { file: db.name, schemaVersion: version, applied });
+  const checkpoints = new OffThreadCheckpoints(db, log);
   const services = createServices(db, config, systemClock, log);
-  const holder: { engine?: DialerEngine; hub?: WsHub } = {};
+  const holder: { engine?: DialerEngine; hub?: WsHub; demoAgents?: SimulatedAgents } = {};
   const telephony = await startTelephony({
     config, log, clock: systemClock,
     handlers: {
@@ -73,12 +102,14 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   });
   await firstUsers(services, config, log, telephony.demo);
   const notifier: Notifier = {
-    toUser: (userId, m) => { holder.hub?.sendToUser(userId, m); },
+    toUser: (userId, m) => { holder.hub?.sendToUser(userId, m); holder.demoAgents?.heard(userId, m); },
     toTopic: (topic, m) => { holder.hub?.publish(topic, m); },
     isWatched: (topic) => holder.hub?.isFollowed(topic) ?? false,
   };
   const engine = createDialer({ services, telephony: dialerTelephonyOf(telephony.telephony), notifier, clock: systemClock, timers: systemTimers, log });
   holder.engine = engine;
+  // Never in production mode: only the built-in simulator (no ari.url) brings simulated agents.
+  if (telephony.demo && config.demo.simulatedAgents) holder.demoAgents = simulatedAgents(services, engine, log);
   const cookieWarning = insecureCookieWarning(config.host, config.cookieSecure, config.trustProxy);
   if (cookieWarning) log.warn(cookieWarning);
   const metrics = createMetrics({
@@ -95,7 +126,12 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   const http = await startHttpServer(app, config.host, config.port);
   holder.hub = new WsHub({
     server: http.server, auth: services.auth, log: log.child({ component: 'ws' }), authorizeTopic: topicAuthorizer(services.campaigns),
-    onConnect: (actor) => { if (actor.role === 'agent') engine.agentConnected(actor.id); },
+    onConnect: (actor) => {
+      if (actor.role !== 'agent') return;
+      // A person at a simulated demo agent's page takes it over.
+      holder.demoAgents?.release(actor.id);
+      engine.agentConnected(actor.id);
+    },
     onLastDisconnect: (actor) => { if (actor.role === 'agent') engine.agentDisconnected(actor.id); },
   });
   const scheduler = new CampaignScheduler(services.campaigns, systemClock, systemTimers, log.child({ component: 'campaign-scheduler' }));
@@ -103,11 +139,14 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   // The engine first: it must hear the first orphan report telephony makes on connecting.
   engine.start();
   telephony.telephony.start();
+  holder.demoAgents?.start();
   return {
     services,
     http,
     telephony,
     stop: async () => {
+      // First: no simulated agent acts while calls drain, nor once the engine and the database are gone.
+      holder.demoAgents?.stop();
       scheduler.stop();
       // Live calls end (or are hung up) while the API still answers, then the rest goes down.
       await telephony.drainAndStop(config.shutdownDrainSeconds * 1000);
@@ -116,6 +155,7 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
       await http.stop();
       // An import still running is cut off: committed batches stay, the open one rolls back, the job is marked failed.
       await services.crm.imports.stop();
+      await checkpoints.stop();
       db.close();
     },
   };
@@ -144,8 +184,6 @@ async function main(): Promise<void> {
     removePidFile(dbFile);
     throw err;
   }
-  log.info(`dialer ${VERSION} listening on ${dialer.http.url}`);
-  process.stdout.write(`Dialer running at ${dialer.http.url}/\n`);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -153,8 +191,11 @@ async function main(): Promise<void> {
     log.info('shutting down', { signal });
     dialer.stop().then(() => { removePidFile(dbFile); process.exit(0); }, (err: unknown) => { log.error('shutdown failed', { err }); process.exit(1); });
   };
+  // Before the line below: whoever reads it (a service manager, a test) may send SIGTERM the moment it appears.
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  log.info(`dialer ${VERSION} listening on ${dialer.http.url}`);
+  process.stdout.write(`Dialer running at ${dialer.http.url}/\n`);
 }
 
 if (require.main === module) {

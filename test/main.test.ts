@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startAriSimulator } from '../src/simulator/start-ari-simulator';
 
 const mainJs = path.resolve(__dirname, '..', 'src', 'main.js');
 
@@ -26,6 +27,7 @@ function run(env: Record<string, string>, until: RegExp): Promise<{ out: string;
 }
 
 describe('the dialer process', function () {
+  // Each test starts the whole process (demo mode seeds users, campaigns and a month of history): slow on a busy machine.
   this.timeout(60_000);
   let dir: string;
   beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'dialer-main-')); });
@@ -96,5 +98,66 @@ describe('the dialer process', function () {
     const again = await run(env, /running at (http:\/\/\S+)\//);
     assert.ok(!again.out.includes('Demo users'), 'a database with users is not seeded again');
     await again.kill();
+  });
+
+  /** The owner's token and the demo campaigns' live views, as the supervisor page reads them. */
+  async function supervisor(url: string, out: string) {
+    const password = /their password \(shown only now\): (\S+)/.exec(out)![1]!;
+    const { token } = (await (await login(url, 'owner', password)).json()) as { token: string };
+    const get = async (p: string) => (await fetch(`${url}${p}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<any>;
+    const campaigns = ((await get('/api/campaigns?limit=10')).items as { id: number }[]).map((c) => c.id);
+    const agents = async () => (await Promise.all(campaigns.map((id) => get(`/api/campaigns/${id}/live`)))).flatMap((l) => l.agents as { name: string; state: string }[]);
+    return { get, agents };
+  }
+
+  it('when started in demo mode, then within seconds the simulated agents (not agent1) work the demo campaigns and the reports show a month of history', async () => {
+    const proc = await run({ DIALER_DATA_DIR: dir, DIALER_PORT: '0', DIALER_LOG_LEVEL: 'info', DIALER_LOG_FORMAT: 'json', DIALER_SHUTDOWN_DRAIN_SECONDS: '0' }, /running at (http:\/\/\S+)\//);
+    const url = /running at (http:\/\/\S+)\//.exec(proc.out)![1]!;
+    const seeded = proc.out.split('\n').filter((l) => l.includes('demo history seeded')).map((l) => JSON.parse(l) as { attempts: number; ms: number })[0];
+    assert.ok(seeded && seeded.attempts > 500, 'history seeded');
+    assert.ok(seeded.ms < 3000, `history seeded in ${seeded.ms} ms`);
+    const s = await supervisor(url, proc.out);
+    const working = await until(async () => {
+      const agents = await s.agents();
+      return agents.filter((a) => a.state !== 'not_ready').length >= 3 ? agents : undefined;
+    }, 'simulated agents ready or on a call', 10_000);
+    assert.deepEqual(working.map((a) => a.name).sort(), ['Demo agent 2', 'Demo agent 3', 'Demo agent 4']);
+    const today = new Date();
+    const day = (ms: number) => new Date(today.getTime() + ms).toISOString().slice(0, 10);
+    const report = await s.get(`/api/reports/agent-performance?from=${day(-31 * 86_400_000)}&to=${day(0)}`);
+    const agent1 = (report.agents as { name: string; total: { calls: number; talkingMs: number } }[]).find((a) => a.name === 'Demo agent 1');
+    assert.ok(agent1 && agent1.total.calls > 0 && agent1.total.talkingMs > 0, JSON.stringify(report.team?.total));
+    assert.equal(await proc.kill(), 0);
+  });
+
+  it('when the demo database is started against a real ARI (production mode), then no demo agent is simulated', async () => {
+    const first = await run({ DIALER_DATA_DIR: dir, DIALER_PORT: '0', DIALER_LOG_LEVEL: 'warn', DIALER_DEMO_SIMULATED_AGENTS: 'false', DIALER_DEMO_HISTORY_DAYS: '0' }, /running at (http:\/\/\S+)\//);
+    await first.kill();
+    const ari = await startAriSimulator({ clock: 'real', port: 0, user: 'asterisk', password: 'secret' });
+    try {
+      const proc = await run({
+        DIALER_DATA_DIR: dir, DIALER_PORT: '0', DIALER_LOG_LEVEL: 'info', DIALER_SHUTDOWN_DRAIN_SECONDS: '0',
+        DIALER_ARI_URL: ari.url, DIALER_ARI_USER: 'asterisk', DIALER_ARI_PASSWORD: 'secret',
+      }, /running at (http:\/\/\S+)\//);
+      const url = /running at (http:\/\/\S+)\//.exec(proc.out)![1]!;
+      await until(async () => ((await fetch(`${url}/ready`)).status === 200 ? true : undefined), '/ready 200');
+      const s = await supervisor(url, first.out);
+      await new Promise((r) => setTimeout(r, 4000));
+      assert.deepEqual(await s.agents(), [], 'nobody joined');
+      assert.ok(!proc.output().includes('simulated agent'), 'no simulated agent in production mode');
+      assert.equal(await proc.kill(), 0);
+    } finally {
+      await ari.stop();
+    }
+  });
+
+  it('when demo.simulatedAgents is false and demo.historyDays 0, then the demo agents stay idle and nothing is seeded', async () => {
+    const proc = await run({ DIALER_DATA_DIR: dir, DIALER_PORT: '0', DIALER_LOG_LEVEL: 'info', DIALER_DEMO_SIMULATED_AGENTS: 'false', DIALER_DEMO_HISTORY_DAYS: '0' }, /running at (http:\/\/\S+)\//);
+    const url = /running at (http:\/\/\S+)\//.exec(proc.out)![1]!;
+    assert.ok(!proc.out.includes('demo history seeded'));
+    const s = await supervisor(url, proc.out);
+    await new Promise((r) => setTimeout(r, 4000));
+    assert.deepEqual(await s.agents(), [], 'nobody joined');
+    assert.equal(await proc.kill(), 0);
   });
 });

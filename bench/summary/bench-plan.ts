@@ -24,6 +24,7 @@ export function benchPlan(size: 'ci' | 'full', ariUrl?: string): PlannedBench[] 
       bench: 'agent-performance', script: 'agent-performance/run-agent-performance-bench.js', args: [],
       env: ci ? { BENCH_AGENTS: '100', BENCH_CAMPAIGNS: '50', BENCH_DAYS: '60', BENCH_RUNS: '20' } : {},
     },
+    { bench: 'hopper', script: 'hopper/run-hopper-bench.js', args: ci ? ['--contacts', '200000', '--seconds', '5'] : [], env: {} },
     ...real,
   ];
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'winston';
+import type { Campaign } from '../domain/campaign';
 import type { DialingMode } from '../domain/dialing-mode';
 import type { Actor } from '../domain/roles';
 import type { Services } from '../services/create-services';
@@ -19,7 +20,7 @@ export function demoContacts(count: number): { name: string; phones: string[]; t
  * Demo mode on a fresh database: a script and two running campaigns (preview and predictive) with
  * demo customers and every demo agent assigned, so `make run` shows the dialer at work with no PBX.
  */
-export async function seedDemoCampaigns(services: Services, ownerId: number, agentIds: number[], log: Logger): Promise<void> {
+export async function seedDemoCampaigns(services: Services, ownerId: number, agentIds: number[], log: Logger): Promise<Campaign[]> {
   const owner: Actor = { id: ownerId, role: 'owner' };
   const script = services.scripts.create(owner, {
     name: 'Demo: insurance renewal',
@@ -36,6 +37,7 @@ export async function seedDemoCampaigns(services: Services, ownerId: number, age
     ['Demo: preview renewals', 'preview', contacts.slice(0, 30).map((c) => c.id)],
     ['Demo: predictive renewals', 'predictive', contacts.slice(30).map((c) => c.id)],
   ];
+  const made: Campaign[] = [];
   for (const [name, mode, contactIds] of campaigns) {
     const campaign = services.campaigns.create(owner, {
       name, dialingMode: mode, scriptId: script.id, agentIds, managerIds: [ownerId],
@@ -44,6 +46,8 @@ export async function seedDemoCampaigns(services: Services, ownerId: number, age
     });
     await services.crm.campaignLists.add(owner, campaign.id, { contactIds }, true);
     for (const action of ['submit', 'approve', 'activate'] as const) services.campaigns.act(owner, campaign.id, action);
+    made.push(services.campaigns.get(owner, campaign.id));
   }
   log.info('demo campaigns created', { campaigns: campaigns.map(([name]) => name) });
+  return made;
 }

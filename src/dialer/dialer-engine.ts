@@ -47,7 +47,10 @@ export class DialerEngine {
 
   constructor(private readonly d: EngineDeps) {
     this.log = d.log.child({ component: 'dialer' });
-    this.selector = new LeadSelector({ leads: d.leads, attempts: d.attempts, blocks: d.blocks, random: d.random, log: this.log });
+    this.selector = new LeadSelector({
+      leads: d.leads, attempts: d.attempts, blocks: d.blocks, random: d.random, log: this.log,
+      hopper: { size: d.settings.hopperSize, refreshMs: d.settings.hopperRefreshMs, timers: d.timers, now: () => d.clock.now() },
+    });
     this.results = new CallResults({ leads: d.leads, attempts: d.attempts, clock: d.clock, log: this.log });
     this.recovery = new Recovery(d, this.results, this.log, () => this.wakeAll());
     this.reminders = new CallbackReminders(d, this.log);
@@ -88,6 +91,7 @@ export class DialerEngine {
     this.d.timers.clearTimeout(this.syncTimer);
     this.reminders.stop();
     this.presence.stop();
+    this.selector.stop();
     this.live.stop();
     for (const r of this.runners.values()) {
       r.pool?.stop();
@@ -108,6 +112,7 @@ export class DialerEngine {
       if (active.has(id)) continue;
       r.end();
       this.runners.delete(id);
+      this.selector.forget(id);
       this.log.info('campaign closed in the engine', { campaignId: id });
     }
     for (const c of active.values()) {

@@ -26,6 +26,10 @@ export interface DialerSettings {
   rollingWindowMinutes: number;
   /** An agent whose page stayed disconnected this long leaves their campaign (once off the phone). */
   agentAwayMs: number;
+  /** Leads a campaign's hopper reads ahead of the call path; 0 reads the list on every claim. */
+  hopperSize: number;
+  /** Hopper contents older than this are read again before a pick. */
+  hopperRefreshMs: number;
   /** Caller ID of click-to-calls (clickToCall.callerId); unset: the trunk's default. */
   clickToCallCallerId?: string;
 }
@@ -34,6 +38,7 @@ export const DEFAULT_DIALER_SETTINGS: DialerSettings = {
   ringTimeoutSeconds: 15, agentRingTimeoutSeconds: 20, holdMaxSeconds: 2, mohClass: 'default',
   safeHarborMedia: ['sound:dialer-safe-harbor'], ivrMaxLines: 10, ivrInvalidMedia: ['sound:dialer-invalid-choice'],
   pacingIntervalMs: 1000, idleRetryMs: 30_000, recoveryTimeoutMs: 30_000, rollingWindowMinutes: 60, agentAwayMs: 90_000,
+  hopperSize: 200, hopperRefreshMs: 10_000,
 };
 
 export interface EngineDeps {

@@ -7,7 +7,8 @@ import { pickNext, type SelectionCandidate } from '../domain/dialer/order-candid
 import type { RandomSource } from '../domain/dialer/seeded-random';
 import type { UserId } from '../domain/roles';
 import { eligibilityPolicy } from './campaign-policies';
-import type { AttemptStore, BlockList, LeadStore } from './dialer-ports';
+import type { AttemptStore, BlockList, LeadStore, Timers } from './dialer-ports';
+import { LeadHopper, type HopperSettings, type HopperStats } from './hopper/lead-hopper';
 
 export interface Claimed {
   lead: Lead;
@@ -20,20 +21,55 @@ export interface LeadSelectorDeps {
   blocks: BlockList;
   random: RandomSource;
   log: Logger;
-  /** How many prefiltered rows one look reads. */
+  /** How many prefiltered rows one look reads (without a hopper). */
   batch?: number;
+  /** Per-campaign hoppers; absent or size 0: every claim reads the list itself. */
+  hopper?: HopperSettings & { timers: Timers; now(): Date };
 }
 
 /**
  * Picks and claims the next contact: the store's prefilter (status, due time), then isEligible with the
  * DNC list and blacklist read now, then pickNext (due callbacks first, sticky contacts to their owner, the
  * rest at random). The claim is the store's one conditional UPDATE; a lost race just tries the next one.
+ * With a hopper, the prefilter and the checks of a whole batch run ahead of the call path (LeadHopper);
+ * the claim re-checks only the lead it picks.
  */
 export class LeadSelector {
   private readonly batch: number;
+  private readonly hoppers = new Map<number, LeadHopper>();
 
   constructor(private readonly d: LeadSelectorDeps) {
     this.batch = d.batch ?? 200;
+  }
+
+  /** The campaign's hopper figures for the supervisor; null without a hopper (or before its first claim). */
+  hopperStats(campaignId: number): HopperStats | null {
+    return this.hoppers.get(campaignId)?.snapshot() ?? null;
+  }
+
+  /** The campaign left the engine: its hopper goes. */
+  forget(campaignId: number): void {
+    this.hoppers.get(campaignId)?.stop();
+    this.hoppers.delete(campaignId);
+  }
+
+  stop(): void {
+    for (const h of this.hoppers.values()) h.stop();
+    this.hoppers.clear();
+  }
+
+  private hopperOf(campaignId: number): LeadHopper | null {
+    const settings = this.d.hopper;
+    if (!settings || settings.size <= 0) return null;
+    let h = this.hoppers.get(campaignId);
+    if (!h) {
+      h = new LeadHopper({
+        leads: this.d.leads, withLists: (l) => this.withLists(l), retire: (l, reason, now) => this.retire(l, reason, now),
+        random: this.d.random, timers: settings.timers, now: settings.now, elapsedMs: () => performance.now(),
+      }, settings);
+      this.hoppers.set(campaignId, h);
+    }
+    return h;
   }
 
   /** The lead with its list flags as they stand now (what eligibility reads at dial time). */
@@ -44,6 +80,42 @@ export class LeadSelector {
   }
 
   claimNext(c: Campaign, agentId: UserId | null, now: Date): Claimed | null {
+    const hopper = this.hopperOf(c.id);
+    return hopper ? this.claimFromHopper(hopper, c, agentId, now) : this.claimDirect(c, agentId, now);
+  }
+
+  private claimFromHopper(h: LeadHopper, c: Campaign, agentId: UserId | null, now: Date): Claimed | null {
+    const policy = eligibilityPolicy(c);
+    let read = h.ensureFresh(c, now);
+    for (;;) {
+      const pick = pickNext<SelectionCandidate & { lead: Lead }>(
+        h.leads.map((l) => ({ leadId: l.id, status: l.status, callbackAt: l.callbackAt, addedAt: l.addedAt, ownerAgentId: l.ownerAgentId, lead: l })),
+        { agentId, sticky: c.stickyAgent, mode: c.dialingMode, random: this.d.random },
+      );
+      if (!pick) {
+        // Nothing held for this agent (all taken, or reserved for others): one read of the list before giving up.
+        if (read) return null;
+        h.fillNow(c, now);
+        read = true;
+        continue;
+      }
+      h.remove(pick.lead.id);
+      // Dial time: the lists and the hours as they stand now (a number put on DNC a second ago is not dialled).
+      const lead = this.withLists(pick.lead);
+      const e = isEligible(lead, policy, now);
+      if (!e.eligible) {
+        this.retire(lead, e.reason, now);
+        continue;
+      }
+      const claimed = this.claim(c, lead, agentId, now);
+      if (claimed) {
+        h.topUp(now);
+        return claimed;
+      }
+    }
+  }
+
+  private claimDirect(c: Campaign, agentId: UserId | null, now: Date): Claimed | null {
     const policy = eligibilityPolicy(c);
     const candidates = this.d.leads.candidates({ campaignId: c.id, now, limit: this.batch, start: this.d.random() });
     let pool: Lead[] = [];

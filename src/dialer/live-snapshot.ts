@@ -4,6 +4,7 @@ import type { Disposition } from '../domain/disposition';
 import { pendingExit } from './agent-view';
 import type { CampaignRunner } from './campaign-runner';
 import type { TelephonyStatus } from './dialer-telephony';
+import type { HopperStats } from './hopper/lead-hopper';
 
 /** What the supervisor dashboard shows of one campaign, at one instant. */
 export interface LiveSnapshot {
@@ -32,6 +33,8 @@ export interface LiveSnapshot {
   /** Whether calls can be placed: anything but `ready` (Asterisk restarting, unreachable) holds every campaign. */
   telephony: TelephonyStatus;
   list: Partial<Record<ContactStatus, number>>;
+  /** The campaign's lead hopper; null when hoppers are off or no lead has been asked for yet. */
+  hopper: HopperStats | null;
 }
 
 export function liveSnapshot(r: CampaignRunner, now: Date): LiveSnapshot {
@@ -62,6 +65,7 @@ export function liveSnapshot(r: CampaignRunner, now: Date): LiveSnapshot {
     abandon: { target: r.campaign.abandonRateTarget, campaignRate: rates.campaign, rollingRate: rates.rolling },
     dialLevel: r.pool && r.campaign.dialingMode === 'predictive' ? r.pool.pacing.last?.dialLevel ?? 0 : null,
     list: d.leads.statusCounts(r.id),
+    hopper: r.selector.hopperStats(r.id),
     telephony: d.telephony.status,
   };
 }

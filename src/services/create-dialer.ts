@@ -44,7 +44,7 @@ export function dialerSettingsFrom(config: Pick<Config, 'telephony' | 'engine' |
     ringTimeoutSeconds: t.ringTimeoutSeconds, agentRingTimeoutSeconds: t.agentRingTimeoutSeconds, holdMaxSeconds: t.holdMaxSeconds,
     mohClass: t.mohClass, safeHarborMedia: media(d.safeHarborMedia), ivrMaxLines: d.ivrMaxLines, ivrInvalidMedia: media(d.ivrInvalidMedia),
     pacingIntervalMs: d.pacingIntervalMs, idleRetryMs: d.idleRetrySeconds * 1000, recoveryTimeoutMs: d.recoveryTimeoutSeconds * 1000,
-    agentAwayMs: d.agentAwaySeconds * 1000,
+    agentAwayMs: d.agentAwaySeconds * 1000, hopperSize: d.hopperSize, hopperRefreshMs: d.hopperRefreshSeconds * 1000,
     rollingWindowMinutes: config.pacing.rollingWindowMinutes,
     clickToCallCallerId: config.clickToCall?.callerId || undefined,
   };

@@ -1,6 +1,7 @@
 import type { CallOutcome } from '../domain/call-outcome';
 import type { ContactStatus } from '../domain/contact-status';
 import type { Lead } from '../domain/dialer/lead';
+import { CALLABLE_STATUSES } from '../domain/dialer/lead-eligibility';
 import type { LeadId, LeadSnapshot } from '../domain/dialer/lead-snapshot';
 import type { Disposition } from '../domain/disposition';
 import type { UserId } from '../domain/roles';
@@ -27,7 +28,8 @@ export interface NewLead {
   ownerAgentId?: UserId | null;
 }
 
-const CALLABLE = "('not_started', 'failed_will_retry', 'callback_scheduled', 'do_not_call_again')";
+const CALLABLE_LIST: readonly ContactStatus[] = CALLABLE_STATUSES;
+const CALLABLE = `(${CALLABLE_LIST.map((s) => `'${s}'`).join(', ')})`;
 const SELECT = `SELECT e.*, c.name AS contact_name, c.timezone AS contact_tz FROM campaign_contacts e JOIN contacts c ON c.id = e.contact_id`;
 const DUE = '(e.next_call_at IS NULL OR e.next_call_at <= @now)';
 const date = (s: string | null): Date | null => (s ? new Date(s) : null);
@@ -48,11 +50,14 @@ export class LeadRepository {
       get: db.prepare<[number], Row>(`${SELECT} WHERE e.id = ?`),
       callbacks: db.prepare<[{ c: number; now: string; limit: number }], Row>(`${SELECT} WHERE e.campaign_id = @c
         AND e.status = 'callback_scheduled' AND e.callback_at <= @now AND ${DUE} ORDER BY e.callback_at, e.id LIMIT @limit`),
-      from: db.prepare<[{ c: number; now: string; pivot: number; limit: number }], Row>(`${SELECT} WHERE e.campaign_id = @c
-        AND e.status IN ${CALLABLE} AND ${DUE} AND e.id >= @pivot ORDER BY e.id LIMIT @limit`),
-      before: db.prepare<[{ c: number; now: string; pivot: number; limit: number }], Row>(`${SELECT} WHERE e.campaign_id = @c
-        AND e.status IN ${CALLABLE} AND ${DUE} AND e.id < @pivot ORDER BY e.id LIMIT @limit`),
-      span: db.prepare<[number], { lo: number | null; hi: number | null }>('SELECT MIN(id) AS lo, MAX(id) AS hi FROM campaign_contacts WHERE campaign_id = ?'),
+      // One status at a time, so each read walks campaign_contacts_callable in id order and stops at the limit.
+      from: db.prepare<[{ c: number; s: ContactStatus; now: string; pivot: number; limit: number }], Row>(`${SELECT} WHERE e.campaign_id = @c
+        AND e.status = @s AND ${DUE} AND e.id >= @pivot ORDER BY e.id LIMIT @limit`),
+      before: db.prepare<[{ c: number; s: ContactStatus; now: string; pivot: number; limit: number }], Row>(`${SELECT} WHERE e.campaign_id = @c
+        AND e.status = @s AND ${DUE} AND e.id < @pivot ORDER BY e.id LIMIT @limit`),
+      span: db.prepare<[number, number], { lo: number | null; hi: number | null }>(`SELECT
+        (SELECT id FROM campaign_contacts WHERE campaign_id = ? ORDER BY id LIMIT 1) AS lo,
+        (SELECT id FROM campaign_contacts WHERE campaign_id = ? ORDER BY id DESC LIMIT 1) AS hi`),
       // json_each binds a list in SQLite (PostgreSQL: = ANY($1)).
       phones: db.prepare<[string], { contact_id: number; e164: string }>(
         'SELECT contact_id, e164 FROM contact_phones WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, position'),
@@ -100,12 +105,15 @@ export class LeadRepository {
   candidates(q: LeadQuery): Lead[] {
     const now = q.now.toISOString();
     const callbacks = this.s.callbacks.all({ c: q.campaignId, now, limit: q.limit });
-    const span = this.s.span.get(q.campaignId);
+    const span = this.s.span.get(q.campaignId, q.campaignId);
     const lo = span?.lo ?? 0;
     const hi = span?.hi ?? 0;
     const pivot = lo + Math.floor(Math.min(Math.max(q.start, 0), 0.999999) * (hi - lo + 1));
-    const after = this.s.from.all({ c: q.campaignId, now, pivot, limit: q.limit });
-    const wrapped = after.length < q.limit ? this.s.before.all({ c: q.campaignId, now, pivot, limit: q.limit - after.length }) : [];
+    const read = (stmt: typeof this.s.from, limit: number) => CALLABLE_LIST
+      .flatMap((s) => stmt.all({ c: q.campaignId, s, now, pivot, limit }))
+      .sort((a, b) => a.id - b.id).slice(0, limit);
+    const after = read(this.s.from, q.limit);
+    const wrapped = after.length < q.limit ? read(this.s.before, q.limit - after.length) : [];
     const seen = new Set<number>();
     const rows = [...callbacks, ...after, ...wrapped].filter((r) => !seen.has(r.id) && seen.add(r.id)).slice(0, q.limit);
     return this.toLeads(rows);

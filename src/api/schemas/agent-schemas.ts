@@ -80,6 +80,11 @@ export const liveDto = z.object({
   abandon: z.object({ target: z.number(), campaignRate: z.number(), rollingRate: z.number() }),
   dialLevel: z.number().nullable(),
   list: counts(CONTACT_STATUSES),
+  hopper: z.object({
+    size: z.number().int().describe('Leads held: due, on no list and within calling hours when read'),
+    refills: z.number().int(), coldFills: z.number().int().describe('Fills made on the call path (hopper empty or stale)'),
+    lastRefillAt: instant.nullable(), lastRefillMs: z.number().nullable(),
+  }).nullable().describe('The lead hopper: what the dialer picks the next customers from'),
   telephony: z.enum(['connecting', 'ready', 'degraded', 'draining']).describe('Anything but ready holds every campaign: no calls are placed'),
 }).describe('The supervisor view of a running campaign; also pushed as `campaign.live` on topic campaign:<id>');
 

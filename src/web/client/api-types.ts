@@ -494,6 +494,16 @@ export type LiveSnapshot = {
   };
   dialLevel: number | null;
   list: Partial<Record<"not_started" | "in_progress" | "failed_will_retry" | "callback_scheduled" | "success" | "retries_exhausted" | "do_not_call_again" | "call_error" | "paused" | "blocked" | "dnc", number>>;
+  /** The lead hopper: what the dialer picks the next customers from */
+  hopper: {
+    /** Leads held: due, on no list and within calling hours when read */
+    size: number;
+    refills: number;
+    /** Fills made on the call path (hopper empty or stale) */
+    coldFills: number;
+    lastRefillAt: string | null;
+    lastRefillMs: number | null;
+  } | null;
   /** Anything but ready holds every campaign: no calls are placed */
   telephony: "connecting" | "ready" | "degraded" | "draining";
 };

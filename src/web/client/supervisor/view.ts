@@ -78,7 +78,9 @@ export class SupervisorView {
         h('small', { class: 'muted' }, `${t('sup.target')} ${percent(s.abandon.target)}`)),
       abandonRow('sup.abandonRolling', s.abandon.rollingRate, 'abandon-rolling'), abandonRow('sup.abandonCampaign', s.abandon.campaignRate, 'abandon-campaign')),
       tile('tile-dial-level', 'sup.dialLevel', s.dialLevel === null ? '—' : s.dialLevel.toFixed(2),
-        t(s.dialLevel === null ? 'sup.dialLevelNone' : 'sup.linesPerAgent')));
+        t(s.dialLevel === null ? 'sup.dialLevelNone' : 'sup.linesPerAgent')),
+      tile('tile-hopper', 'sup.hopper', s.hopper === null ? '—' : String(s.hopper.size),
+        s.hopper === null ? t('sup.hopperIdle') : tf('sup.hopperRefills', { n: s.hopper.refills, ms: Math.round(s.hopper.lastRefillMs ?? 0) })));
   }
 
   private charts(s: LiveSnapshot): HTMLElement {
