@@ -80,5 +80,19 @@ describeBrowser('click-to-call pop-up (browser)', () => {
     ]);
     assert.deepEqual(problems, []);
     await context.close();
+
+    // The owner reads the note in the admin contact list: time, agent and the call it was written for.
+    const admin = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
+    const adminPage = await admin.newPage();
+    const adminProblems = watchProblems(adminPage);
+    await signIn(adminPage, product.url, 'owner', '/admin');
+    await adminPage.goto(`${product.url}/admin#/contacts`);
+    await adminPage.click(`tr[data-contact="${contact.id}"] button[data-action="notes"]`);
+    await adminPage.waitForSelector('dialog .note-body');
+    assert.equal(await adminPage.textContent('dialog .note-body'), 'Wants a quote <i>by Friday</i>');
+    assert.match((await adminPage.textContent('dialog .contact-note'))!, /Ann[\s\S]*Call to \+84901234567: answered/);
+    await adminPage.screenshot({ path: path.join(SCREENSHOT_DIR, 'click-to-call-notes-admin-en.png') });
+    assert.deepEqual(adminProblems, []);
+    await admin.close();
   });
 });
