@@ -64,7 +64,8 @@ export class DialerEngine {
       },
       campaignOf: (agentId) => {
         const j = this.joined(agentId);
-        return j ? { state: j.session.kind, hasLine: j.session.line !== null } : null;
+        const st = j?.session.state;
+        return j && st ? { state: st.kind, hasLine: j.session.line !== null, resumesReady: st.kind === 'paused' && st.resumeTo.kind === 'ready' } : null;
       },
     });
   }

@@ -62,8 +62,8 @@ export interface ClickToCallDeskDeps {
   clock: Clock;
   log: Logger;
   settings: { ringTimeoutSeconds: number; agentRingTimeoutSeconds: number; callerId?: CallerId };
-  /** The agent's campaign state (null: not joined) and whether their phone is held as a campaign line. */
-  campaignOf(agentId: UserId): { state: AgentStateKind; hasLine: boolean } | null;
+  /** The agent's campaign state (null: not joined), whether their phone is held as a campaign line, whether a pause ends in ready. */
+  campaignOf(agentId: UserId): { state: AgentStateKind; hasLine: boolean; resumesReady: boolean } | null;
 }
 
 /**
@@ -88,7 +88,7 @@ export class ClickToCallDesk {
     const campaign = this.d.campaignOf(r.agentId);
     const refusal = clickToCallRefusal({
       receiving: r.receiving, extension: agent?.extension ?? null, campaignState: campaign?.state ?? null,
-      hasLine: campaign?.hasLine ?? false, openCall: this.open.has(r.agentId),
+      hasLine: campaign?.hasLine ?? false, resumesReady: campaign?.resumesReady ?? false, openCall: this.open.has(r.agentId),
     });
     if (refusal) throw new DialerError('E_CONFLICT', `cannot call now (${refusal}): ${REFUSAL_MESSAGES[refusal]}`);
     const list = this.d.blocks.check(r.number);

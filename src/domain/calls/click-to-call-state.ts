@@ -38,6 +38,8 @@ export interface ClickToCallAgent {
   campaignState: AgentStateKind | null;
   /** The agent's phone is held as a predictive/IVR line (parked in its bridge between customers). */
   hasLine: boolean;
+  /** Paused with their campaign, and ready again (customers coming) the moment it resumes. */
+  resumesReady?: boolean;
   /** The agent already has a click-to-call open (live, or ended and not yet closed). */
   openCall: boolean;
 }
@@ -64,7 +66,7 @@ export function clickToCallRefusal(a: ClickToCallAgent): ClickToCallRefusal | nu
   if (a.openCall) return 'call_open';
   if (a.campaignState === 'ringing' || a.campaignState === 'talking') return 'campaign_call';
   if (a.campaignState === 'wrap_up') return 'wrap_up';
-  if (a.campaignState === 'ready' || a.campaignState === 'previewing') return 'campaign_ready';
+  if (a.campaignState === 'ready' || a.campaignState === 'previewing' || (a.campaignState === 'paused' && a.resumesReady)) return 'campaign_ready';
   if (a.hasLine) return 'line_open';
   if (!a.extension) return 'no_extension';
   return null;

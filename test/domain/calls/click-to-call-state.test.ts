@@ -7,7 +7,8 @@ describe('click-to-call rules', () => {
   const rows: [string, Partial<ClickToCallAgent>, string | null][] = [
     ['not in a campaign, ON, with a phone', {}, null],
     ['joined and not ready', { campaignState: 'not_ready' }, null],
-    ['joined and paused', { campaignState: 'paused' }, null],
+    ['joined and paused, not ready after the campaign resumes', { campaignState: 'paused' }, null],
+    ['paused with the campaign and ready again once it resumes', { campaignState: 'paused', resumesReady: true }, 'campaign_ready'],
     ['switched OFF', { receiving: false }, 'off'],
     ['OFF and on a campaign call (OFF says why first)', { receiving: false, campaignState: 'talking' }, 'off'],
     ['on a campaign call (agent ringing)', { campaignState: 'ringing' }, 'campaign_call'],
