@@ -27,6 +27,8 @@ async function clickToCalls(s: RealAsteriskSettings) {
     await new Promise((r) => setTimeout(r, 1000));
     calls.hangup(ann.id);
     await ended();
+    // Pushes reach the listener on a later turn of the event loop (setImmediate), after the state changed.
+    await new Promise((r) => setTimeout(r, 100));
     const connected = { end: calls.current(ann.id)!.end, states: [...new Set(seen)] };
     e.services.clickToCall.close(ann, calls, 'spoke with Lan');
 
