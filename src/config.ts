@@ -1,3 +1,4 @@
+import { isValidTimeZone } from './domain/dialer/local-time';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -53,6 +54,14 @@ export const configSchema = z.object({
     hopperSize: int(0, 10_000).describe('Leads each campaign\'s hopper reads and checks (due, DNC, blacklist, calling hours) ahead of the call path, refilled from a timer when half is used; 0 reads the list on every claim instead.'),
     hopperRefreshSeconds: int(1, 600).describe('Hopper contents older than this are read again before a pick, so a callback that fell due or a lead added to the list is seen within it.'),
     agentAwaySeconds: int(10, 3600).describe('An agent whose page has been closed (no WebSocket) this long leaves their campaign; one on a call or in wrap-up leaves once it is over.'),
+  }),
+  clickToCall: z.object({
+    callerId: z.string().regex(/^(\+?[0-9]{1,20})?$/).describe('Caller ID (number) shown to customers an agent calls with click-to-call; empty: the trunk\'s default.'),
+    callingStart: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/).describe('Click-to-call: first minute a customer may be called (HH:MM, inclusive), on the contact\'s own clock (its time zone, else clickToCall.timezone).'),
+    callingEnd: z.string().regex(/^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/).describe('Click-to-call: end of the calling window (HH:MM, exclusive; 24:00 for midnight; equal to the start: the whole day).'),
+    weekdays: z.string().regex(/^[1-7](,[1-7]){0,6}$/).describe('Click-to-call: ISO weekdays on which customers may be called (1 = Monday), comma-separated.'),
+    timezone: z.string().min(1).refine(isValidTimeZone, 'an IANA time zone').describe('Click-to-call: the time zone of contacts (and typed-in numbers) that have none.'),
+    dialNational: bool.describe('Click-to-call: dial numbers of phone.defaultRegion in their national form (+84912… as 0912…), for trunks and dialplans that want it.'),
   }),
   phone: z.object({
     defaultRegion: z.string().length(2).describe('ISO country used to read numbers written without a country code (VN reads 0912… as +84912…).'),

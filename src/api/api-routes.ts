@@ -19,6 +19,7 @@ import { agentPerformanceRoutes } from './routes/agent-performance-routes';
 import { campaignOverviewRoutes } from './routes/campaign-overview-routes';
 import { pauseCodeRoutes } from './routes/pause-code-routes';
 import { callLogRoutes } from './routes/call-log-routes';
+import { callRoutes } from './routes/call-routes';
 
 /**
  * The feature routes of the API; createApp adds /health and /api/openapi.json. `dialer` gives the running
@@ -45,5 +46,6 @@ export function apiRoutes(s: Services, dialer: DialerHandle = () => undefined): 
     ...agentPerformanceRoutes(s.agentPerformance),
     ...callLogRoutes(s.callLog),
     ...campaignOverviewRoutes(s.campaignOverview),
+    ...callRoutes(s.clickToCall, dialer),
   ];
 }

@@ -11,6 +11,7 @@ import { agentPerformanceDto } from './schemas/agent-performance-schemas';
 import { campaignOverviewDto } from './schemas/campaign-overview-schemas';
 import { pauseCodeDto } from './schemas/pause-code-schemas';
 import { callLogPageDto, callStatsDto } from './schemas/call-log-schemas';
+import { clickToCallDto, contactCallDto, contactNoteDto } from './schemas/call-schemas';
 
 /**
  * The answers the browser pages read, by the name the pages use. The pages are built apart from the server
@@ -37,6 +38,9 @@ export const WEB_TYPES: Readonly<Record<string, z.ZodType>> = {
   DuplicateGroup: duplicateGroupDto,
   AgentCampaign: agentCampaignDto,
   AgentView: agentViewDto,
+  ClickToCall: clickToCallDto,
+  ContactNote: contactNoteDto,
+  ContactCall: contactCallDto,
   ScriptAnswers: answersDto,
   ReceivedCustomer: receivedCustomerDto,
   AgentScript: agentScriptDto,

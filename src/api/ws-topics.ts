@@ -14,7 +14,7 @@ interface TopicDeclaration {
 export const WS_TOPICS = {
   user: {
     roles: ROLES,
-    summary: 'Messages for one user (agent.view, agent.event, agent.reminder): only that user, who follows it from the moment the socket opens',
+    summary: 'Messages for one user (agent.view, agent.event, agent.reminder, call.view — the click-to-call pop-up): only that user, who follows it from the moment the socket opens',
   },
   campaign: {
     roles: ['owner', 'admin'],

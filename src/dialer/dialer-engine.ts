@@ -20,6 +20,7 @@ import { LeadSelector } from './lead-selector';
 import { LivePublisher } from './live-publisher';
 import { liveSnapshot, type LiveSnapshot } from './live-snapshot';
 import { Recovery } from './recovery';
+import { ClickToCallDesk } from './click-to-call/click-to-call-desk';
 
 const SYNC_INTERVAL_MS = 60_000;
 
@@ -37,6 +38,8 @@ export class DialerEngine {
   private readonly reminders: CallbackReminders;
   private readonly presence: AgentPresence;
   private readonly live: LivePublisher;
+  /** The agents' click-to-calls (outside campaigns). */
+  readonly calls: ClickToCallDesk;
   private readonly log: Logger;
   private readonly unsubscribe: (() => void)[] = [];
   private syncTimer: unknown;
@@ -53,6 +56,18 @@ export class DialerEngine {
     this.reminders = new CallbackReminders(d, this.log);
     this.presence = new AgentPresence(d.timers, d.settings.agentAwayMs, (id) => this.leaveIfIdle(id));
     this.live = new LivePublisher(d, (id) => this.snapshotOf(id));
+    this.calls = new ClickToCallDesk({
+      telephony: d.telephony, blocks: d.blocks, agents: d.agents, notifier: d.notifier, clock: d.clock, log: this.log.child({ component: 'click-to-call' }),
+      settings: {
+        ringTimeoutSeconds: d.settings.ringTimeoutSeconds, agentRingTimeoutSeconds: d.settings.agentRingTimeoutSeconds,
+        callerId: d.settings.clickToCallCallerId ? { number: d.settings.clickToCallCallerId } : undefined,
+      },
+      campaignOf: (agentId) => {
+        const j = this.joined(agentId);
+        const st = j?.session.state;
+        return j && st ? { state: st.kind, hasLine: j.session.line !== null, resumesReady: st.kind === 'paused' && st.resumeTo.kind === 'ready' } : null;
+      },
+    });
   }
 
   /** Start before telephony connects, so the first orphan report reaches recovery. */
@@ -162,13 +177,15 @@ export class DialerEngine {
   }
 
   onNotice(n: CallNotice): void {
+    if (this.calls.isOurs(n)) return this.calls.onNotice(n);
     const r = n.meta.campaignId === undefined ? undefined : this.runners.get(n.meta.campaignId);
     r?.onNotice(n);
   }
 
   /** Every finished flow's call record, stored before its attempt is settled (a crash in between keeps it). */
   onCallRecord(record: CallRecord): void {
-    this.d.records.insert(record);
+    const id = this.d.records.insert(record);
+    this.calls.recorded(record, id);
   }
 
   /** An inbound caller asked to be called back: queued, and taken by a running callback campaign if there is one. */
@@ -255,13 +272,20 @@ export class DialerEngine {
     return this.view(agentId);
   }
 
+  /** Like act, for requests that may hand the agent a customer: not while their click-to-call goes on. */
+  private actFree(agentId: UserId, campaignId: number, fn: (r: CampaignRunner) => void): AgentView {
+    if (this.calls.isLive(agentId)) throw new DialerError('E_CONFLICT', 'the agent is on a click-to-call: end it first');
+    fn(this.runnerOf(agentId, campaignId));
+    return this.view(agentId);
+  }
+
   leave(agentId: UserId, campaignId: number, force = false): AgentView { return this.act(agentId, campaignId, (r) => r.leave(agentId, force)); }
-  ready(agentId: UserId, campaignId: number): AgentView { return this.act(agentId, campaignId, (r) => r.setReady(agentId)); }
+  ready(agentId: UserId, campaignId: number): AgentView { return this.actFree(agentId, campaignId, (r) => r.setReady(agentId)); }
   notReady(agentId: UserId, campaignId: number, reason: string, force = false): AgentView {
     return this.act(agentId, campaignId, (r) => r.setNotReady(agentId, reason, force));
   }
-  nextCustomer(agentId: UserId, campaignId: number): AgentView { return this.act(agentId, campaignId, (r) => r.nextCustomer(agentId)); }
-  callNow(agentId: UserId, campaignId: number, phoneIndex?: number): AgentView { return this.act(agentId, campaignId, (r) => r.callNow(agentId, phoneIndex)); }
+  nextCustomer(agentId: UserId, campaignId: number): AgentView { return this.actFree(agentId, campaignId, (r) => r.nextCustomer(agentId)); }
+  callNow(agentId: UserId, campaignId: number, phoneIndex?: number): AgentView { return this.actFree(agentId, campaignId, (r) => r.callNow(agentId, phoneIndex)); }
   skip(agentId: UserId, campaignId: number): AgentView { return this.act(agentId, campaignId, (r) => r.skip(agentId)); }
   hangup(agentId: UserId, campaignId: number): AgentView { return this.act(agentId, campaignId, (r) => r.hangup(agentId)); }
 
@@ -285,7 +309,7 @@ export class DialerEngine {
   }
 
   callEarlier(agentId: UserId, campaignId: number, leadId: number, phoneIndex?: number): AgentView {
-    return this.act(agentId, campaignId, (r) => new AgentCustomers(r, () => undefined).callEarlier(agentId, leadId, phoneIndex));
+    return this.actFree(agentId, campaignId, (r) => new AgentCustomers(r, () => undefined).callEarlier(agentId, leadId, phoneIndex));
   }
 
   customers(agentId: UserId, campaignId: number): ReceivedCustomer[] {

@@ -30,6 +30,8 @@ export interface DialerSettings {
   hopperSize: number;
   /** Hopper contents older than this are read again before a pick. */
   hopperRefreshMs: number;
+  /** Caller ID of click-to-calls (clickToCall.callerId); unset: the trunk's default. */
+  clickToCallCallerId?: string;
 }
 
 export const DEFAULT_DIALER_SETTINGS: DialerSettings = {

@@ -102,3 +102,14 @@ function directE164(digits: string, region: string): PhoneParseResult | undefine
 }
 
 export const isMobileType = (type: PhoneType): boolean => type === 'mobile' || type === 'fixed_line_or_mobile';
+
+/**
+ * The national dial string of an E.164 number of `region` (+84912345678 in VN → 0912345678), for trunks that
+ * want numbers as dialled inside the country; a number of another country (or one that does not parse) is
+ * returned as it was.
+ */
+export function nationalDialString(e164: string, region: string): string {
+  const parsed = parsePhoneNumberFromString(e164, region as CountryCode);
+  if (!parsed || parsed.country !== region) return e164;
+  return parsed.formatNational().replace(/[^0-9*#]/g, '');
+}

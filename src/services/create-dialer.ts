@@ -35,7 +35,7 @@ export function blockListOf(s: Services): BlockList {
 /** A notifier that drops everything (no WebSocket hub, e.g. tools and some tests). */
 export const silentNotifier: Notifier = { toUser: () => undefined, toTopic: () => undefined, isWatched: () => false };
 
-export function dialerSettingsFrom(config: Pick<Config, 'telephony' | 'engine' | 'pacing'>): DialerSettings {
+export function dialerSettingsFrom(config: Pick<Config, 'telephony' | 'engine' | 'pacing'> & Partial<Pick<Config, 'clickToCall'>>): DialerSettings {
   const t = config.telephony;
   const d = config.engine;
   const media = (s: string) => s.split(',').map((m) => m.trim()).filter(Boolean);
@@ -46,6 +46,7 @@ export function dialerSettingsFrom(config: Pick<Config, 'telephony' | 'engine' |
     pacingIntervalMs: d.pacingIntervalMs, idleRetryMs: d.idleRetrySeconds * 1000, recoveryTimeoutMs: d.recoveryTimeoutSeconds * 1000,
     agentAwayMs: d.agentAwaySeconds * 1000, hopperSize: d.hopperSize, hopperRefreshMs: d.hopperRefreshSeconds * 1000,
     rollingWindowMinutes: config.pacing.rollingWindowMinutes,
+    clickToCallCallerId: config.clickToCall?.callerId || undefined,
   };
 }
 

@@ -5,6 +5,9 @@ import type { Db } from '../store/database';
 import { AgentSessionRepository } from '../store/agent-session-repository';
 import { AttemptRepository } from '../store/attempt-repository';
 import { CallRecordRepository } from '../store/call-record-repository';
+import { ContactNoteRepository } from '../store/calls/contact-note-repository';
+import { ContactCallHistory } from '../store/calls/contact-call-history';
+import { ClickToCallService } from './calls/click-to-call-service';
 import { CallbackRequestRepository } from '../store/callback-request-repository';
 import { GroupRepository } from '../store/group-repository';
 import { SessionRepository } from '../store/session-repository';
@@ -56,6 +59,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   const agentPerformance = new AgentPerformanceService(perfRepo, rollup, clock);
   const callLog = new CallLogService(new CallLogRepository(db), perfRepo, config.recordings.dir);
   const campaignOverview = new CampaignOverviewService(new CampaignOverviewRepository(db), clock);
+  const clickToCall = new ClickToCallService(crm.contacts, new ContactNoteRepository(db), new ContactCallHistory(db), userRepo, config, clock, log.child({ component: 'click-to-call' }));
   return {
     db, config, clock, log,
     repos: {
@@ -63,7 +67,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
       notifications: notificationRepo, callRecords, callbackRequests,
       attempts: new AttemptRepository(db), agentSessions: new AgentSessionRepository(db),
     },
-    auth, users, campaigns, scripts, notifications, crm, pauseCodes, agentPerformance, callLog, campaignOverview,
+    auth, users, campaigns, scripts, notifications, crm, pauseCodes, agentPerformance, callLog, campaignOverview, clickToCall,
   };
 }
 

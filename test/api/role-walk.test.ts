@@ -23,6 +23,8 @@ const PUBLIC = ['GET /health', 'GET /metrics', 'GET /ready', 'POST /api/auth/log
  * codes they pick from and their own performance figures. Opening one
  * more operation to agents is decided here, on purpose; new owner and admin routes need nothing.
  */
+/** Agents' own phone calls outside campaigns: agents only (like /api/agent/), though not under it (the contact pages call them too). */
+const CLICK_TO_CALL = ['POST /api/calls', 'GET /api/calls/current', 'POST /api/calls/current/hangup', 'POST /api/calls/current/close'];
 const AGENT_MAY_CALL = [
   'POST /api/auth/logout', 'GET /api/auth/me', 'GET /api/openapi.json',
   'GET /api/users', 'GET /api/users/{id}', 'PATCH /api/users/{id}',
@@ -35,6 +37,10 @@ const AGENT_MAY_CALL = [
   'GET /api/reports/calls', 'GET /api/reports/calls/stats', 'GET /api/reports/calls/export', 'GET /api/reports/calls/{id}/recording',
   'GET /api/contact-filters', 'POST /api/contact-filters', 'GET /api/contact-filters/{id}', 'PUT /api/contact-filters/{id}', 'DELETE /api/contact-filters/{id}',
   ...['contacts', 'dnc', 'blacklist'].flatMap((k) => [`GET /api/import-templates/${k}.xlsx`, `GET /api/import-templates/${k}.csv`]),
+  // Click-to-call (issue 15 item 1): agents call their contacts or a typed-in number from the contact pages and their own page;
+  // the notes they save on a contact, and its call history, are read on the contact page (the service checks the contact is theirs).
+  ...CLICK_TO_CALL,
+  'GET /api/contacts/{id}/notes', 'GET /api/contacts/{id}/calls',
 ];
 /** Reviewing campaigns is the owners' alone. */
 const OWNERS_ONLY = ['POST /api/campaigns/{id}/approve', 'POST /api/campaigns/{id}/reject'];
@@ -86,9 +92,10 @@ describe('who may call what, walked from the served OpenAPI document', () => {
     for (const op of secured.filter((o) => o.path.startsWith('/api/agent/'))) assert.deepEqual(op.roles, ['agent'], op.key);
     const agents = secured.filter((o) => !o.path.startsWith('/api/agent/') && o.roles!.includes('agent')).map((o) => o.key);
     assert.deepEqual(agents.sort(), [...AGENT_MAY_CALL].sort(), 'operations open to agents');
-    const notAdmins = secured.filter((o) => !o.roles!.includes('admin') && !o.path.startsWith('/api/agent/')).map((o) => o.key);
+    const agentsOnly = (o: Operation) => o.path.startsWith('/api/agent/') || CLICK_TO_CALL.includes(o.key);
+    const notAdmins = secured.filter((o) => !o.roles!.includes('admin') && !agentsOnly(o)).map((o) => o.key);
     assert.deepEqual(notAdmins.sort(), [...OWNERS_ONLY].sort(), 'operations closed to admins');
-    for (const op of secured) assert.ok(op.roles!.includes('owner') || op.path.startsWith('/api/agent/'), `${op.key} open to owners`);
+    for (const op of secured) assert.ok(op.roles!.includes('owner') || agentsOnly(op), `${op.key} open to owners`);
   });
 
   it('when each role calls every operation it is not named in, on resources that exist and it may see, then 403 from the role gate', async () => {

@@ -25,13 +25,15 @@ export class DemoProduct {
 
   private constructor(private readonly dialer: RunningDialer, private readonly dir: string) {}
 
-  static async start(): Promise<DemoProduct> {
+  /** `extra`: more settings (sections other than the ones set here), e.g. clickToCall. */
+  static async start(extra: Record<string, unknown> = {}): Promise<DemoProduct> {
     const dir = mkdtempSync(path.join(tmpdir(), 'dialer-demo-'));
     const config = loadConfig({ env: {}, localFile: path.join(dir, 'none.json'), overrides: {
       dataDir: dir, port: 0, host: '127.0.0.1', logFile: '', logLevel: 'error', shutdownDrainSeconds: 0,
       recordings: { dir: path.join(dir, 'recordings') },
       // An owner from the environment: the database is not seeded with the demo users and campaigns.
       bootstrapOwner: { username: 'owner', password: PASSWORD },
+      ...extra,
     } });
     const log = createLogger({ level: process.env.DIALER_TEST_LOG_LEVEL ?? 'error', console: process.env.DIALER_TEST_LOG_LEVEL !== undefined });
     const p = new DemoProduct(await startDialer(config, log), dir);

@@ -12,6 +12,9 @@ import { MyPerformance } from './agent-performance/my-performance.js';
 import { MyCalls } from './call-log/my-calls.js';
 import { setUpHeader } from './page-header.js';
 import { Ticker } from './ticker.js';
+import { CallPopup } from './calls/call-popup.js';
+import { callNumberBox } from './calls/call-number-box.js';
+import { MyContacts } from './calls/my-contacts.js';
 
 /** The agent page: one AgentApp, its areas mounted once, everything after that live over the WebSocket. */
 const alerts = new AgentAlertsArea();
@@ -25,6 +28,8 @@ const script = new AgentScriptArea(app);
 const customer = new AgentCustomerArea(app);
 const myPerformance = new MyPerformance((err) => alerts.error(err));
 const myCalls = new MyCalls((err) => alerts.error(err));
+const popup = new CallPopup(ticker, (contactId) => { void myContacts.refreshNotes(contactId).catch((err: unknown) => alerts.error(err)); });
+const myContacts = new MyContacts(popup, (err) => alerts.error(err));
 const offline = byId('offline');
 const grid = h('div', { class: 'agent-grid', id: 'agent-grid', hidden: true }, left.root, script.root, customer.root);
 
@@ -44,8 +49,9 @@ setUpHeader()
       return;
     }
     byId('header-extra').append(myPerformance.button, myCalls.button);
-    replaceChildren(byId('agent-root'), alerts.reminders, myPerformance.root, myCalls.root, lobby.root, bar.root, dispositions.root, grid);
-    document.body.append(alerts.ticket, alerts.toasts);
-    return app.start();
+    replaceChildren(byId('agent-root'), alerts.reminders, myPerformance.root, myCalls.root, lobby.root, bar.root, dispositions.root, grid,
+      h('div', { class: 'click-to-call-area' }, callNumberBox(popup), myContacts.root));
+    document.body.append(alerts.ticket, alerts.toasts, popup.mount());
+    return Promise.all([app.start(), popup.start(), myContacts.load()]);
   })
   .catch((err: unknown) => alerts.error(err));

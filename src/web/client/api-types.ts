@@ -349,6 +349,60 @@ export type AgentView = {
   };
 };
 
+/** The agent's open click-to-call */
+export type ClickToCall = {
+  state: "ringing_agent" | "ringing_customer" | "talking" | "ended";
+  contactId: number | null;
+  contactName: string | null;
+  number: string;
+  startedAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  /** How an ended call ended */
+  end: "completed" | "busy" | "no_answer" | "agent_no_answer" | "agent_busy" | "failed" | "cancelled" | null;
+  /** The call record, once stored (the call may then be closed) */
+  callRecordId: number | null;
+};
+
+export type ContactNote = {
+  id: number;
+  contactId: number;
+  agentId: number | null;
+  agentName: string | null;
+  callRecordId: number | null;
+  body: string;
+  createdAt: string;
+  call: {
+    flow: string;
+    phoneNumber: string | null;
+    dialAt: string | null;
+    bridgeAt: string | null;
+    endAt: string;
+    outcome: string | null;
+  } | null;
+};
+
+/** One call with a contact, from its call record */
+export type ContactCall = {
+  id: number;
+  /** agent-first, customer-first, ivr, click-to-call, … */
+  flow: string;
+  direction: "outbound";
+  campaignId: number | null;
+  agentId: number | null;
+  agentName: string | null;
+  phoneNumber: string | null;
+  dialAt: string | null;
+  answerAt: string | null;
+  bridgeAt: string | null;
+  endAt: string;
+  /** Q.850 cause of the customer leg */
+  hangupCause: number | null;
+  outcome: string | null;
+  endReason: string;
+  note: string | null;
+};
+
 export type ScriptAnswers = Array<{
   questionId: number;
   value: string | Array<string>;

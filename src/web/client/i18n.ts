@@ -5,13 +5,14 @@ import { callLogEn, callLogVi } from './i18n/call-log.js';
 import { campaignOverviewEn, campaignOverviewVi } from './i18n/campaign-overview.js';
 import { commonEn, commonVi } from './i18n/common.js';
 import { supervisorEn, supervisorVi } from './i18n/supervisor.js';
+import { callsEn, callsVi } from './i18n/calls.js';
 
 /**
  * Every page's labels, composed from one module per area (i18n-common, i18n-admin, …). Each module
  * types its Vietnamese dictionary as Record<keyof English, string>, so a missing translation is a build error.
  */
-const en = { ...commonEn, ...adminEn, ...agentEn, ...supervisorEn, ...agentPerformanceEn, ...callLogEn, ...campaignOverviewEn };
-const vi: Record<keyof typeof en, string> = { ...commonVi, ...adminVi, ...agentVi, ...supervisorVi, ...agentPerformanceVi, ...callLogVi, ...campaignOverviewVi };
+const en = { ...commonEn, ...adminEn, ...agentEn, ...supervisorEn, ...agentPerformanceEn, ...callLogEn, ...campaignOverviewEn, ...callsEn };
+const vi: Record<keyof typeof en, string> = { ...commonVi, ...adminVi, ...agentVi, ...supervisorVi, ...agentPerformanceVi, ...callLogVi, ...campaignOverviewVi, ...callsVi };
 
 export type MessageKey = keyof typeof en;
 export const messages = { en, vi } as const;

@@ -44,7 +44,8 @@ export class RealEngine {
   owner!: Actor;
   private readonly listeners = new Map<number, (m: Pushed) => void>();
 
-  constructor(readonly target: RealAsteriskSettings, private readonly settings: Partial<DialerSettings> = {}) {}
+  /** `config`: more settings (sections other than ari and telephony), e.g. clickToCall. */
+  constructor(readonly target: RealAsteriskSettings, private readonly settings: Partial<DialerSettings> = {}, private readonly config: Record<string, unknown> = {}) {}
 
   async boot(): Promise<void> {
     const config = loadConfig({
@@ -53,6 +54,7 @@ export class RealEngine {
         dataDir: this.dir, port: 0, logFile: '',
         ari: { url: this.target.url, user: this.target.user, password: this.target.password, app: this.idPrefix },
         telephony: { customerEndpoint: 'Local/{number}@sim-customers', agentEndpoint: 'Local/{extension}@sim-agents', customerContext: 'dialer-outbound' },
+        ...this.config,
       },
     });
     this.db = openDatabase(path.join(this.dir, 'dialer.db'));

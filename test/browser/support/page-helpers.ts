@@ -43,11 +43,11 @@ export async function apiPost<T = any>(baseUrl: string, token: string, path: str
  * The hooks of a suite that drives the product in demo mode: one chromium for the suite, a fresh product
  * (temporary database, its own simulator) per test. Read `fx.product` and `fx.browser` inside the tests.
  */
-export function useDemoBrowser(): { readonly product: DemoProduct; readonly browser: Browser } {
+export function useDemoBrowser(config: Record<string, unknown> = {}): { readonly product: DemoProduct; readonly browser: Browser } {
   const fx = {} as { product: DemoProduct; browser: Browser };
   before(async () => { fx.browser = await launchBrowser(); });
   after(async () => { await fx.browser?.close(); });
-  beforeEach(async () => { fx.product = await DemoProduct.start(); });
+  beforeEach(async () => { fx.product = await DemoProduct.start(config); });
   afterEach(async () => { await fx.product.stop(); });
   return fx;
 }

@@ -39,6 +39,8 @@ export interface HarnessOptions {
   settings?: Partial<DialerSettings>;
   /** Numbers on the DNC list. */
   dnc?: string[];
+  /** More configuration (top-level sections other than ari and telephony), e.g. clickToCall. */
+  config?: Record<string, unknown>;
 }
 
 async function realTimeUntil(test: () => boolean, maxMs: number): Promise<void> {
@@ -96,6 +98,7 @@ export class EngineHarness {
         dataDir: this.dir, port: 0, logFile: '',
         ari: { url: this.sim.url, user: 'dialer', password: 'dialer', app: 'dialer' },
         telephony: { customerEndpoint: 'Local/{number}@sim-customers', agentEndpoint: 'Local/{extension}@sim-agents' },
+        ...this.opts.config,
       },
     });
   }

@@ -1,6 +1,8 @@
 import { api } from '../../api.js';
 import { h } from '../../dom.js';
 import { openContactDialog } from './dialog.js';
+import { renderContactNotes } from '../../calls/contact-notes.js';
+import { openDialog } from '../dialog.js';
 import { contactTools, groupSelect, savedFilterSelect } from './tools.js';
 import { confirmDialog } from '../dialog.js';
 import { selectInput, textInput } from '../form.js';
@@ -35,6 +37,13 @@ function filterBar(ctx: AdminContext, agents: User[], lists: { filters: SavedFil
   return form;
 }
 
+/** The contact's notes (saved by agents when closing a call): time, agent and call. */
+function openNotes(contact: Contact): void {
+  const box = h('div', { class: 'notes-box' }, label('common.loading', 'p', { class: 'muted' }));
+  openDialog({ title: 'calls.notes', subject: contact.name, body: [box], submit: 'calls.close', onSubmit: () => Promise.resolve() });
+  renderContactNotes(box, contact.id).catch((err: unknown) => { box.textContent = err instanceof Error ? err.message : String(err); });
+}
+
 async function render(root: HTMLElement, _params: Record<string, string>, ctx: AdminContext): Promise<void> {
   const q = hashQuery();
   const offset = Math.max(0, Number(q.get('offset') ?? 0) || 0);
@@ -58,6 +67,7 @@ async function render(root: HTMLElement, _params: Record<string, string>, ctx: A
       key: 'admin.actions', class: 'actions',
       cell: () => [
         label('common.edit', 'button', { type: 'button', class: 'secondary small', 'data-action': 'edit' }),
+        label('calls.notes', 'button', { type: 'button', class: 'secondary small', 'data-action': 'notes' }),
         label('common.delete', 'button', { type: 'button', class: 'secondary small', 'data-action': 'delete' }),
       ],
     },
@@ -67,6 +77,7 @@ async function render(root: HTMLElement, _params: Record<string, string>, ctx: A
     const contact = contacts.find((c) => String(c.id) === button?.closest('tr')?.dataset.contact);
     if (!button || !contact) return;
     if (button.dataset.action === 'edit') openContactDialog(contact, agents, () => { toast('common.saved'); ctx.reload(); });
+    else if (button.dataset.action === 'notes') openNotes(contact);
     else confirmDialog('contacts.deleteConfirm', contact.name, 'common.delete', async () => { await api('DELETE', `/api/contacts/${contact.id}`); ctx.reload(); });
   });
   const add = label('contacts.new', 'button', { type: 'button', id: 'contact-new' });
