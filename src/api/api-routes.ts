@@ -18,6 +18,7 @@ import { agentPageRoutes } from './routes/agent-page-routes';
 import { agentPerformanceRoutes } from './routes/agent-performance-routes';
 import { pauseCodeRoutes } from './routes/pause-code-routes';
 import { callLogRoutes } from './routes/call-log-routes';
+import { customerResultsRoutes } from './routes/customer-results-routes';
 
 /**
  * The feature routes of the API; createApp adds /health and /api/openapi.json. `dialer` gives the running
@@ -43,5 +44,6 @@ export function apiRoutes(s: Services, dialer: DialerHandle = () => undefined): 
     ...pauseCodeRoutes(s.pauseCodes),
     ...agentPerformanceRoutes(s.agentPerformance),
     ...callLogRoutes(s.callLog),
+    ...customerResultsRoutes(s.customerResults),
   ];
 }

@@ -25,6 +25,8 @@ import { AgentPerformanceService } from './agent-performance/agent-performance-s
 import { PauseCodeService } from './pause-codes/pause-code-service';
 import { CallLogRepository } from '../store/call-log/call-log-repository';
 import { CallLogService } from './call-log/call-log-service';
+import { CustomerResultsRepository } from '../store/customer-results/customer-results-repository';
+import { CustomerResultsService } from './customer-results/customer-results-service';
 
 /** The repositories and services of one process, built from its database, config and clock. */
 export function createServices(db: Db, config: Config, clock: Clock, log: Logger) {
@@ -53,6 +55,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   const perfRepo = new AgentPerformanceRepository(db);
   const agentPerformance = new AgentPerformanceService(perfRepo, rollup, clock);
   const callLog = new CallLogService(new CallLogRepository(db), perfRepo, config.recordings.dir);
+  const customerResults = new CustomerResultsService(new CustomerResultsRepository(db), perfRepo);
   return {
     db, config, clock, log,
     repos: {
@@ -60,7 +63,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
       notifications: notificationRepo, callRecords, callbackRequests,
       attempts: new AttemptRepository(db), agentSessions: new AgentSessionRepository(db),
     },
-    auth, users, campaigns, scripts, notifications, crm, pauseCodes, agentPerformance, callLog,
+    auth, users, campaigns, scripts, notifications, crm, pauseCodes, agentPerformance, callLog, customerResults,
   };
 }
 
