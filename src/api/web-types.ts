@@ -10,6 +10,7 @@ import { agentScriptDto, customerContactDto, progressDto } from './routes/agent-
 import { agentPerformanceDto } from './schemas/agent-performance-schemas';
 import { pauseCodeDto } from './schemas/pause-code-schemas';
 import { callLogPageDto, callStatsDto } from './schemas/call-log-schemas';
+import { customerHistoryDto, customerResultsPageDto } from './schemas/customer-results-schemas';
 
 /**
  * The answers the browser pages read, by the name the pages use. The pages are built apart from the server
@@ -47,6 +48,8 @@ export const WEB_TYPES: Readonly<Record<string, z.ZodType>> = {
   AgentPerformance: agentPerformanceDto,
   CallLogPage: callLogPageDto,
   CallStats: callStatsDto,
+  CustomerResultsPage: customerResultsPageDto,
+  CustomerHistory: customerHistoryDto,
 };
 
 type JsonSchema = {

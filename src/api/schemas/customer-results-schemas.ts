@@ -42,6 +42,7 @@ const campaignFields = { campaignId: z.number().int(), campaignName: z.string(),
 
 export const customerResultsPageDto = z.object({
   ...campaignFields,
+  byStatus: z.partialRecord(z.enum(CONTACT_STATUSES), z.number().int()).describe('Contacts per status under the other filters (the status filter left out)'),
   items: z.array(customerResultDto), limit: z.number().int(), offset: z.number().int(),
   total: z.number().int().describe('Exact up to 10,000; beyond, totalExact is false and there are more'), totalExact: z.boolean(),
 }).describe('One row per contact of the campaign');

@@ -27,6 +27,8 @@ export interface CustomerPage {
   campaignId: number;
   campaignName: string;
   columns: AnswerColumn[];
+  /** Contacts per status under the other filters (the status filter left out). */
+  byStatus: Partial<Record<ContactStatus, number>>;
   items: CustomerResult[];
   total: number;
   totalExact: boolean;
@@ -64,7 +66,7 @@ export class CustomerResultsService {
     const plan = this.plan(actor, q);
     const { items, total, totalExact } = this.repo.page(plan.filter, plan.order, limit, offset, CUSTOMER_COUNT_CAP);
     return {
-      campaignId: q.campaignId, campaignName: plan.campaignName, columns: plan.columns,
+      campaignId: q.campaignId, campaignName: plan.campaignName, columns: plan.columns, byStatus: this.repo.statusCounts(plan.filter),
       items: this.complete(q.campaignId, plan.columns, items), total, totalExact, limit, offset,
     };
   }

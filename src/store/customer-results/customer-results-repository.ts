@@ -100,6 +100,15 @@ export class CustomerResultsRepository {
     return { items, total: exact ? n : Math.max(countCap, offset + items.length), totalExact: exact };
   }
 
+  /** How many entries match the filter but its status, per status (the chart above the table; walks (campaign_id, status, id)). */
+  statusCounts(f: CustomerFilter): Partial<Record<ContactStatus, number>> {
+    const w = where({ ...f, status: undefined });
+    const out: Partial<Record<ContactStatus, number>> = {};
+    for (const r of this.db.prepare<Arg[], { status: ContactStatus; n: number }>(
+      `SELECT e.status AS status, COUNT(*) AS n FROM campaign_contacts e WHERE ${w.sql} GROUP BY e.status`).all(...w.args)) out[r.status] = r.n;
+    return out;
+  }
+
   /** Up to `n` entries after the cursor in the report's order (from the first without one), and the cursor after them. */
   after(f: CustomerFilter, o: CustomerOrder, cursor: CustomerCursor | null, n: number): { rows: CustomerRow[]; next: CustomerCursor | null } {
     const w = where(f);

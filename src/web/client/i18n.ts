@@ -3,14 +3,15 @@ import { agentEn, agentVi } from './i18n/agent.js';
 import { agentPerformanceEn, agentPerformanceVi } from './i18n/agent-performance.js';
 import { callLogEn, callLogVi } from './i18n/call-log.js';
 import { commonEn, commonVi } from './i18n/common.js';
+import { customerResultsEn, customerResultsVi } from './i18n/customer-results.js';
 import { supervisorEn, supervisorVi } from './i18n/supervisor.js';
 
 /**
  * Every page's labels, composed from one module per area (i18n-common, i18n-admin, …). Each module
  * types its Vietnamese dictionary as Record<keyof English, string>, so a missing translation is a build error.
  */
-const en = { ...commonEn, ...adminEn, ...agentEn, ...supervisorEn, ...agentPerformanceEn, ...callLogEn };
-const vi: Record<keyof typeof en, string> = { ...commonVi, ...adminVi, ...agentVi, ...supervisorVi, ...agentPerformanceVi, ...callLogVi };
+const en = { ...commonEn, ...adminEn, ...agentEn, ...supervisorEn, ...agentPerformanceEn, ...callLogEn, ...customerResultsEn };
+const vi: Record<keyof typeof en, string> = { ...commonVi, ...adminVi, ...agentVi, ...supervisorVi, ...agentPerformanceVi, ...callLogVi, ...customerResultsVi };
 
 export type MessageKey = keyof typeof en;
 export const messages = { en, vi } as const;

@@ -20,6 +20,9 @@ describe('customer results report', () => {
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const { e, q } = s;
     assert.deepEqual(ids(r.body), [e.cmd, e.binh, e.an, e.chi]);
+    assert.deepEqual(r.body.byStatus, { success: 1, callback_scheduled: 1, not_started: 1, failed_will_retry: 1 });
+    assert.deepEqual((await get('boss', `${A()}&status=success&agentId=${s.t.ann.id}`)).body.byStatus, { success: 1, callback_scheduled: 1, failed_will_retry: 1 },
+      'the counts leave the status filter out, keep the others');
     assert.deepEqual([r.body.campaignId, r.body.campaignName, r.body.total, r.body.totalExact, r.body.limit, r.body.offset], [s.a, 'A', 4, true, 50, 0]);
     assert.deepEqual(r.body.columns, [
       { questionId: q.budget, text: 'Budget?' }, { questionId: q.interest, text: '=Interested?' }, { questionId: q.products, text: 'Products' }]);
