@@ -26,6 +26,10 @@ export function benchPlan(size: 'ci' | 'full', ariUrl?: string): PlannedBench[] 
     },
     { bench: 'call-log', script: 'call-log/run-call-log-bench.js', args: [], env: ci ? { BENCH_CALLS: '200000', BENCH_RUNS: '5' } : {} },
     { bench: 'campaign-overview', script: 'campaign-overview/run-campaign-overview-bench.js', args: [], env: ci ? { BENCH_CAMPAIGNS: '5', BENCH_ATTEMPTS: '50000', BENCH_RUNS: '5' } : {} },
+    {
+      bench: 'customer-results', script: 'customer-results/run-customer-results-bench.js', args: [],
+      env: ci ? { BENCH_ENTRIES: '200000', BENCH_EXPORT_ROWS: '50000', BENCH_RUNS: '5' } : {},
+    },
     { bench: 'hopper', script: 'hopper/run-hopper-bench.js', args: ci ? ['--contacts', '200000', '--seconds', '5'] : [], env: {} },
     ...real,
   ];

@@ -20,6 +20,7 @@ import { campaignOverviewRoutes } from './routes/campaign-overview-routes';
 import { pauseCodeRoutes } from './routes/pause-code-routes';
 import { callLogRoutes } from './routes/call-log-routes';
 import { callRoutes } from './routes/call-routes';
+import { customerResultsRoutes } from './routes/customer-results-routes';
 
 /**
  * The feature routes of the API; createApp adds /health and /api/openapi.json. `dialer` gives the running
@@ -47,5 +48,6 @@ export function apiRoutes(s: Services, dialer: DialerHandle = () => undefined): 
     ...callLogRoutes(s.callLog),
     ...campaignOverviewRoutes(s.campaignOverview),
     ...callRoutes(s.clickToCall, dialer),
+    ...customerResultsRoutes(s.customerResults),
   ];
 }

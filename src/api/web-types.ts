@@ -12,6 +12,7 @@ import { campaignOverviewDto } from './schemas/campaign-overview-schemas';
 import { pauseCodeDto } from './schemas/pause-code-schemas';
 import { callLogPageDto, callStatsDto } from './schemas/call-log-schemas';
 import { clickToCallDto, contactCallDto, contactNoteDto } from './schemas/call-schemas';
+import { customerHistoryDto, customerResultsPageDto } from './schemas/customer-results-schemas';
 
 /**
  * The answers the browser pages read, by the name the pages use. The pages are built apart from the server
@@ -53,6 +54,8 @@ export const WEB_TYPES: Readonly<Record<string, z.ZodType>> = {
   CallLogPage: callLogPageDto,
   CallStats: callStatsDto,
   CampaignOverview: campaignOverviewDto,
+  CustomerResultsPage: customerResultsPageDto,
+  CustomerHistory: customerHistoryDto,
 };
 
 type JsonSchema = {

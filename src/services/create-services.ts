@@ -30,6 +30,8 @@ import { CampaignOverviewRepository } from '../store/campaign-overview/campaign-
 import { PauseCodeService } from './pause-codes/pause-code-service';
 import { CallLogRepository } from '../store/call-log/call-log-repository';
 import { CallLogService } from './call-log/call-log-service';
+import { CustomerResultsRepository } from '../store/customer-results/customer-results-repository';
+import { CustomerResultsService } from './customer-results/customer-results-service';
 
 /** The repositories and services of one process, built from its database, config and clock. */
 export function createServices(db: Db, config: Config, clock: Clock, log: Logger) {
@@ -60,6 +62,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
   const callLog = new CallLogService(new CallLogRepository(db), perfRepo, config.recordings.dir);
   const campaignOverview = new CampaignOverviewService(new CampaignOverviewRepository(db), clock);
   const clickToCall = new ClickToCallService(crm.contacts, new ContactNoteRepository(db), new ContactCallHistory(db), userRepo, config, clock, log.child({ component: 'click-to-call' }));
+  const customerResults = new CustomerResultsService(new CustomerResultsRepository(db), perfRepo);
   return {
     db, config, clock, log,
     repos: {
@@ -67,7 +70,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
       notifications: notificationRepo, callRecords, callbackRequests,
       attempts: new AttemptRepository(db), agentSessions: new AgentSessionRepository(db),
     },
-    auth, users, campaigns, scripts, notifications, crm, pauseCodes, agentPerformance, callLog, campaignOverview, clickToCall,
+    auth, users, campaigns, scripts, notifications, crm, pauseCodes, agentPerformance, callLog, campaignOverview, clickToCall, customerResults,
   };
 }
 

@@ -19,6 +19,7 @@ import { showError } from './admin/error.js';
 import { agentPerformanceSection } from './agent-performance/admin-section.js';
 import { callLogSection } from './call-log/admin-section.js';
 import { campaignOverviewSection } from './campaign-overview/admin-section.js';
+import { customerResultsSection } from './customer-results/admin-section.js';
 import { pauseCodesSection } from './pause-codes/admin-section.js';
 
 /** Sections in menu order; a section is listed here only once its API exists on the server. */
@@ -26,6 +27,7 @@ const sections: Section[] = [
   usersSection, groupsSection, campaignsSection, campaignPageSection, campaignListSection, scriptsSection, scriptEditorSection,
   contactsSection, importSection, importJobSection, blockListsSection, pauseCodesSection, agentPerformanceSection, callLogSection,
   campaignOverviewSection,
+  customerResultsSection,
 ];
 
 translatePage();

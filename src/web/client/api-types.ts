@@ -1009,3 +1009,119 @@ export type CampaignOverview = {
     }>;
   };
 };
+
+/** One row per contact of the campaign */
+export type CustomerResultsPage = {
+  campaignId: number;
+  campaignName: string;
+  /** The answer columns, in the script's order */
+  columns: Array<{
+    questionId: number;
+    /** The question, as the script words it: the column's name */
+    text: string;
+  }>;
+  /** Contacts per status under the other filters (the status filter left out) */
+  byStatus: Partial<Record<"not_started" | "in_progress" | "failed_will_retry" | "callback_scheduled" | "success" | "retries_exhausted" | "do_not_call_again" | "call_error" | "paused" | "blocked" | "dnc", number>>;
+  items: Array<{
+    entryId: number;
+    contactId: number;
+    name: string;
+    /** The number dialled for this entry */
+    phone: string;
+    /** Every number of the contact, main first */
+    phones: Array<string>;
+    status: "not_started" | "in_progress" | "failed_will_retry" | "callback_scheduled" | "success" | "retries_exhausted" | "do_not_call_again" | "call_error" | "paused" | "blocked" | "dnc";
+    attempts: number;
+    /** When the latest attempt was dialled */
+    lastCallAt: string | null;
+    lastOutcome: "answered" | "busy" | "no_answer" | "congestion" | "invalid_number" | "machine" | "abandoned" | "failed" | null;
+    lastDisposition: "closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip" | null;
+    callbackAt: string | null;
+    agentId: number | null;
+    agentName: string | null;
+    /** The latest answer to each script question, by question id, as text (choices joined by "; ") */
+    answers: Record<string, string>;
+  }>;
+  limit: number;
+  offset: number;
+  /** Exact up to 10,000; beyond, totalExact is false and there are more */
+  total: number;
+  totalExact: boolean;
+};
+
+export type CustomerHistory = {
+  campaignId: number;
+  campaignName: string;
+  /** The answer columns, in the script's order */
+  columns: Array<{
+    questionId: number;
+    /** The question, as the script words it: the column's name */
+    text: string;
+  }>;
+  customer: {
+    entryId: number;
+    contactId: number;
+    name: string;
+    /** The number dialled for this entry */
+    phone: string;
+    /** Every number of the contact, main first */
+    phones: Array<string>;
+    status: "not_started" | "in_progress" | "failed_will_retry" | "callback_scheduled" | "success" | "retries_exhausted" | "do_not_call_again" | "call_error" | "paused" | "blocked" | "dnc";
+    attempts: number;
+    /** When the latest attempt was dialled */
+    lastCallAt: string | null;
+    lastOutcome: "answered" | "busy" | "no_answer" | "congestion" | "invalid_number" | "machine" | "abandoned" | "failed" | null;
+    lastDisposition: "closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip" | null;
+    callbackAt: string | null;
+    agentId: number | null;
+    agentName: string | null;
+    /** The latest answer to each script question, by question id, as text (choices joined by "; ") */
+    answers: Record<string, string>;
+  };
+  /** Every attempt of this contact in the campaign, oldest first */
+  attempts: Array<{
+    id: number;
+    agentId: number | null;
+    agentName: string | null;
+    mode: string;
+    phoneNumber: string | null;
+    /** ISO-8601 UTC */
+    claimedAt: string;
+    dialingAt: string | null;
+    answeredAt: string | null;
+    connectedAt: string | null;
+    endedAt: string | null;
+    outcome: "answered" | "busy" | "no_answer" | "congestion" | "invalid_number" | "machine" | "abandoned" | "failed" | null;
+    endReason: string | null;
+    disposition: "closed_deal" | "interested" | "not_interested" | "callback" | "do_not_call_again" | "skip" | null;
+    callbackAt: string | null;
+    /** The status the attempt left the contact in */
+    resultStatus: "not_started" | "in_progress" | "failed_will_retry" | "callback_scheduled" | "success" | "retries_exhausted" | "do_not_call_again" | "call_error" | "paused" | "blocked" | "dnc" | null;
+    answers: Array<{
+      questionId: number;
+      /** null: no longer in the script */
+      question: string | null;
+      value: string;
+    }>;
+  }>;
+  /** Every call of those attempts, oldest first */
+  calls: Array<{
+    id: number;
+    attemptId: number | null;
+    flow: string;
+    agentId: number | null;
+    agentName: string | null;
+    phoneNumber: string | null;
+    dialAt: string | null;
+    answerAt: string | null;
+    bridgeAt: string | null;
+    /** ISO-8601 UTC */
+    endAt: string;
+    hangupCause: number | null;
+    outcome: "answered" | "busy" | "no_answer" | "congestion" | "invalid_number" | "machine" | "abandoned" | "failed" | null;
+    endReason: string;
+    recordingName: string | null;
+    /** GET /api/reports/calls/{id}/recording serves it */
+    hasRecording: boolean;
+  }>;
+};

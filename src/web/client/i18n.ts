@@ -4,6 +4,7 @@ import { agentPerformanceEn, agentPerformanceVi } from './i18n/agent-performance
 import { callLogEn, callLogVi } from './i18n/call-log.js';
 import { campaignOverviewEn, campaignOverviewVi } from './i18n/campaign-overview.js';
 import { commonEn, commonVi } from './i18n/common.js';
+import { customerResultsEn, customerResultsVi } from './i18n/customer-results.js';
 import { supervisorEn, supervisorVi } from './i18n/supervisor.js';
 import { callsEn, callsVi } from './i18n/calls.js';
 
@@ -11,8 +12,8 @@ import { callsEn, callsVi } from './i18n/calls.js';
  * Every page's labels, composed from one module per area (i18n-common, i18n-admin, …). Each module
  * types its Vietnamese dictionary as Record<keyof English, string>, so a missing translation is a build error.
  */
-const en = { ...commonEn, ...adminEn, ...agentEn, ...supervisorEn, ...agentPerformanceEn, ...callLogEn, ...campaignOverviewEn, ...callsEn };
-const vi: Record<keyof typeof en, string> = { ...commonVi, ...adminVi, ...agentVi, ...supervisorVi, ...agentPerformanceVi, ...callLogVi, ...campaignOverviewVi, ...callsVi };
+const en = { ...commonEn, ...adminEn, ...agentEn, ...supervisorEn, ...agentPerformanceEn, ...callLogEn, ...campaignOverviewEn, ...callsEn, ...customerResultsEn };
+const vi: Record<keyof typeof en, string> = { ...commonVi, ...adminVi, ...agentVi, ...supervisorVi, ...agentPerformanceVi, ...callLogVi, ...campaignOverviewVi, ...callsVi, ...customerResultsVi };
 
 export type MessageKey = keyof typeof en;
 export const messages = { en, vi } as const;
