@@ -89,8 +89,8 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
   const db = openDatabase(path.join(config.dataDir, 'dialer.db'));
   const { applied, version } = migrate(db);
   log.info('database ready', { file: db.name, schemaVersion: version, applied });
-  const checkpoints = new OffThreadCheckpoints(db, log);
   const services = createServices(db, config, systemClock, log);
+  const checkpoints = new OffThreadCheckpoints(db, log, { skip: () => services.crm.imports.running > 0 });
   const holder: { engine?: DialerEngine; hub?: WsHub; demoAgents?: SimulatedAgents } = {};
   const telephony = await startTelephony({
     config, log, clock: systemClock,

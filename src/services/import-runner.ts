@@ -11,6 +11,8 @@ export interface ImportRunner {
   run(jobId: number, settings: ImportRunSettings): Promise<ImportOutcome>;
   /** Stops running jobs (shutdown); their open batch rolls back. */
   stopAll(): Promise<void>;
+  /** Jobs running now. */
+  readonly running: number;
 }
 
 const WORKER_FILE = path.join(__dirname, 'import-worker.js');
@@ -20,6 +22,8 @@ export class WorkerImportRunner implements ImportRunner {
   private readonly workers = new Set<Worker>();
 
   constructor(private readonly dbFile: string, private readonly cacheMb: number) {}
+
+  get running(): number { return this.workers.size; }
 
   run(jobId: number, settings: ImportRunSettings): Promise<ImportOutcome> {
     const data: ImportWorkerData = { marker: 'dialer-import', dbFile: this.dbFile, jobId, cacheMb: this.cacheMb, settings };

@@ -159,6 +159,9 @@ export class ImportService {
     await this.active.get(id);
   }
 
+  /** Imports running now (their connection checkpoints the WAL at its own pace meanwhile). */
+  get running(): number { return this.runner.running; }
+
   async stop(): Promise<void> {
     await this.runner.stopAll();
     await Promise.all(this.active.values());

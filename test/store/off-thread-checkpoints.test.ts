@@ -20,7 +20,7 @@ describe('WAL checkpoints on a thread of their own', () => {
   };
 
   it('when the dialer commits, then its connection never checkpoints and the thread folds the WAL back into the database', async () => {
-    const c = new OffThreadCheckpoints(t.db, log, 50);
+    const c = new OffThreadCheckpoints(t.db, log, { intervalMs: 50 });
     try {
       assert.equal(t.db.pragma('wal_autocheckpoint', { simple: true }), 0);
       write(3000); // about 1,500 pages: past SQLite's 1,000-page autocheckpoint
@@ -42,8 +42,24 @@ describe('WAL checkpoints on a thread of their own', () => {
     assert.equal(t.db.pragma('wal_autocheckpoint', { simple: true }), 1000, 'stopped: the connection checkpoints on its own again');
   });
 
+  it('when told to skip (an import is running), then no checkpoint is made until it is over', async () => {
+    let importing = true;
+    const c = new OffThreadCheckpoints(t.db, log, { intervalMs: 30, skip: () => importing });
+    try {
+      write(500);
+      await sleep(200);
+      assert.equal(c.stats.checkpoints, 0);
+      importing = false;
+      const deadline = Date.now() + 3000;
+      while (c.stats.checkpoints === 0 && Date.now() < deadline) await sleep(20);
+      assert.ok(c.stats.checkpoints > 0 && c.stats.lastCheckpointed > 0);
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('when the thread dies, then the connection goes back to checkpointing on commit', async () => {
-    const c = new OffThreadCheckpoints(t.db, log, 50);
+    const c = new OffThreadCheckpoints(t.db, log, { intervalMs: 50 });
     await (c as unknown as { worker: Worker }).worker.terminate();
     await sleep(20);
     assert.equal(t.db.pragma('wal_autocheckpoint', { simple: true }), 1000);
