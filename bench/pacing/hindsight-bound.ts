@@ -1,0 +1,127 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { DialPolicyFactory } from './dial-policy';
+import { fixedRatioPolicy } from './fixed-ratio-policy';
+import { queueModelPolicy } from './queue-model-policy';
+import type { ShiftResult } from './shift-result';
+import type { ShiftScenario } from './shift-scenario';
+import { simulateShift } from './simulate-shift';
+
+/** Raise when the families, their ranges or the simulation change, so cached bounds are recomputed. */
+export const BOUND_VERSION = 1;
+
+/** The compliance the bound (and the verdict) holds a policy to: the shift at or below the target, no hour above it + 1 point. */
+export function isCompliant(r: Pick<ShiftResult, 'abandonRate' | 'worstHourAbandonRate'>, target: number): boolean {
+  return r.abandonRate <= target + 1e-12 && r.worstHourAbandonRate <= target + 0.01 + 1e-12;
+}
+
+export interface BoundPoint {
+  readonly family: 'dial level' | 'queue model';
+  /** The dial level r, or the queue model's target wait in ms. */
+  readonly setting: number;
+  readonly occupancy: number;
+  readonly abandonRate: number;
+  readonly worstHourAbandonRate: number;
+}
+
+export interface HindsightBound {
+  /** The compliant setting with the highest occupancy, or null if no setting searched was compliant. */
+  readonly best: BoundPoint | null;
+  /** Per family, its best compliant point. */
+  readonly byFamily: readonly BoundPoint[];
+  /** Shifts simulated to find it (0 when read from the cache). */
+  readonly simulated: number;
+}
+
+interface Family {
+  readonly family: BoundPoint['family'];
+  /** Ascending: a larger setting dials harder. */
+  readonly grid: readonly number[];
+  readonly make: (setting: number) => DialPolicyFactory;
+}
+
+/** Dial level up to 3 lines per agent (the pacer's own line cap); target wait from −15 s (agents free within the ring timeout not counted) to 80 s. */
+const FAMILIES: readonly Family[] = [
+  { family: 'dial level', grid: [1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3], make: fixedRatioPolicy },
+  { family: 'queue model', grid: [-15000, -10000, -5000, 0, 5000, 10000, 20000, 40000, 80000], make: queueModelPolicy },
+];
+/** Bisection steps between the last compliant grid point and the next. */
+const FINE_STEPS = 4;
+
+function describe(f: BoundPoint['family'], setting: number): string {
+  return f === 'dial level' ? `dial level ${setting.toFixed(2)}` : `queue W ${(setting / 1000).toFixed(1)} s`;
+}
+
+export function describeBound(p: BoundPoint): string {
+  return describe(p.family, p.setting);
+}
+
+/**
+ * Coarse then fine: walk the grid until two points in a row break compliance (abandon grows with
+ * the setting), then bisect between the last compliant point and the next. Every compliant point
+ * met is a candidate, so the best is kept even where the curve is not monotone.
+ */
+function searchFamily(s: ShiftScenario, f: Family): { best: BoundPoint | null; simulated: number } {
+  let simulated = 0;
+  let best: BoundPoint | null = null;
+  const run = (setting: number): boolean => {
+    const r = simulateShift(s, f.make(setting)());
+    simulated += 1;
+    const ok = isCompliant(r, s.abandonTarget);
+    if (ok && (!best || r.occupancy > best.occupancy)) {
+      best = { family: f.family, setting, occupancy: r.occupancy, abandonRate: r.abandonRate, worstHourAbandonRate: r.worstHourAbandonRate };
+    }
+    return ok;
+  };
+  let lastOk = -1;
+  let misses = 0;
+  for (let i = 0; i < f.grid.length && misses < 2; i++) {
+    if (run(f.grid[i]!)) {
+      lastOk = i;
+      misses = 0;
+    } else misses += 1;
+  }
+  if (lastOk >= 0 && lastOk + 1 < f.grid.length) {
+    let lo = f.grid[lastOk]!;
+    let hi = f.grid[lastOk + 1]!;
+    for (let k = 0; k < FINE_STEPS; k++) {
+      const mid = (lo + hi) / 2;
+      if (run(mid)) lo = mid;
+      else hi = mid;
+    }
+  }
+  return { best, simulated };
+}
+
+export function searchHindsightBound(s: ShiftScenario): HindsightBound {
+  let simulated = 0;
+  const byFamily: BoundPoint[] = [];
+  for (const f of FAMILIES) {
+    const r = searchFamily(s, f);
+    simulated += r.simulated;
+    if (r.best) byFamily.push(r.best);
+  }
+  const best = byFamily.reduce<BoundPoint | null>((a, b) => (a && a.occupancy >= b.occupancy ? a : b), null);
+  return { best, byFamily, simulated };
+}
+
+/** Bounds keyed by everything that decides them: the scenario itself (seed, size, length) and BOUND_VERSION. */
+export class BoundCache {
+  private readonly entries: Record<string, { best: BoundPoint | null; byFamily: BoundPoint[] }>;
+
+  constructor(private readonly file: string | undefined) {
+    this.entries = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BoundCache['entries']) : {};
+  }
+
+  static key(s: ShiftScenario): string {
+    return `v${BOUND_VERSION} ${JSON.stringify(s)}`;
+  }
+
+  bound(s: ShiftScenario): HindsightBound {
+    const hit = this.entries[BoundCache.key(s)];
+    if (hit) return { best: hit.best, byFamily: hit.byFamily, simulated: 0 };
+    const b = searchHindsightBound(s);
+    this.entries[BoundCache.key(s)] = { best: b.best, byFamily: [...b.byFamily] };
+    if (this.file) writeFileSync(this.file, `${JSON.stringify(this.entries, null, 1)}\n`);
+    return b;
+  }
+}
