@@ -1,13 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { DialPolicyFactory } from './dial-policy';
 import { fixedRatioPolicy } from './fixed-ratio-policy';
+import { fixedRiskPolicy } from './fixed-risk-policy';
 import { queueModelPolicy } from './queue-model-policy';
 import type { ShiftResult } from './shift-result';
 import type { ShiftScenario } from './shift-scenario';
 import { simulateShift } from './simulate-shift';
 
-/** Raise when the families, their ranges or the simulation change, so cached bounds are recomputed. */
-export const BOUND_VERSION = 1;
+/** Raise when the families, their ranges, the simulation or the pacer's forecast change, so cached bounds are recomputed. */
+export const BOUND_VERSION = 2;
 
 /** The compliance the bound (and the verdict) holds a policy to: the shift at or below the target, no hour above it + 1 point. */
 export function isCompliant(r: Pick<ShiftResult, 'abandonRate' | 'worstHourAbandonRate'>, target: number): boolean {
@@ -15,8 +16,8 @@ export function isCompliant(r: Pick<ShiftResult, 'abandonRate' | 'worstHourAband
 }
 
 export interface BoundPoint {
-  readonly family: 'dial level' | 'queue model';
-  /** The dial level r, or the queue model's target wait in ms. */
+  readonly family: 'dial level' | 'queue model' | 'fixed risk';
+  /** The dial level r, the queue model's target wait in ms, or the fixed risk per call. */
   readonly setting: number;
   readonly occupancy: number;
   readonly abandonRate: number;
@@ -36,19 +37,34 @@ interface Family {
   readonly family: BoundPoint['family'];
   /** Ascending: a larger setting dials harder. */
   readonly grid: readonly number[];
-  readonly make: (setting: number) => DialPolicyFactory;
+  readonly make: (s: ShiftScenario, setting: number) => DialPolicyFactory;
+  /** Where it is searched (each of its shifts costs as much as the pacer's own). */
+  readonly appliesTo: (s: ShiftScenario) => boolean;
 }
 
-/** Dial level up to 3 lines per agent (the pacer's own line cap); target wait from −15 s (agents free within the ring timeout not counted) to 80 s. */
+/** Up to this many agents the fixed-risk family is searched too: the two cheap families are weakest there. */
+export const FIXED_RISK_MAX_AGENTS = 20;
+
+/**
+ * Dial level up to 3 lines per agent (the pacer's own line cap); queue-model target wait from −15 s
+ * (only agents ready now count) to 80 s; and, for teams up to FIXED_RISK_MAX_AGENTS, our own
+ * forecast with a fixed risk per call (0.5% to 30%) and no feedback.
+ */
 const FAMILIES: readonly Family[] = [
-  { family: 'dial level', grid: [1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3], make: fixedRatioPolicy },
-  { family: 'queue model', grid: [-15000, -10000, -5000, 0, 5000, 10000, 20000, 40000, 80000], make: queueModelPolicy },
+  { family: 'dial level', grid: [1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3], make: (_s, r) => fixedRatioPolicy(r), appliesTo: () => true },
+  { family: 'queue model', grid: [-15000, -10000, -5000, 0, 5000, 10000, 20000, 40000, 80000], make: (_s, w) => queueModelPolicy(w), appliesTo: () => true },
+  {
+    family: 'fixed risk', grid: [0.005, 0.01, 0.02, 0.04, 0.07, 0.1, 0.15, 0.2, 0.3], make: fixedRiskPolicy,
+    appliesTo: (s) => s.agents <= FIXED_RISK_MAX_AGENTS,
+  },
 ];
 /** Bisection steps between the last compliant grid point and the next. */
 const FINE_STEPS = 4;
 
 function describe(f: BoundPoint['family'], setting: number): string {
-  return f === 'dial level' ? `dial level ${setting.toFixed(2)}` : `queue W ${(setting / 1000).toFixed(1)} s`;
+  if (f === 'dial level') return `dial level ${setting.toFixed(2)}`;
+  if (f === 'queue model') return `queue W ${(setting / 1000).toFixed(1)} s`;
+  return `fixed risk ${(setting * 100).toFixed(2)}%`;
 }
 
 export function describeBound(p: BoundPoint): string {
@@ -64,7 +80,7 @@ function searchFamily(s: ShiftScenario, f: Family): { best: BoundPoint | null; s
   let simulated = 0;
   let best: BoundPoint | null = null;
   const run = (setting: number): boolean => {
-    const r = simulateShift(s, f.make(setting)());
+    const r = simulateShift(s, f.make(s, setting)());
     simulated += 1;
     const ok = isCompliant(r, s.abandonTarget);
     if (ok && (!best || r.occupancy > best.occupancy)) {
@@ -95,7 +111,7 @@ function searchFamily(s: ShiftScenario, f: Family): { best: BoundPoint | null; s
 export function searchHindsightBound(s: ShiftScenario): HindsightBound {
   let simulated = 0;
   const byFamily: BoundPoint[] = [];
-  for (const f of FAMILIES) {
+  for (const f of FAMILIES.filter((x) => x.appliesTo(s))) {
     const r = searchFamily(s, f);
     simulated += r.simulated;
     if (r.best) byFamily.push(r.best);

@@ -139,8 +139,9 @@ function main(): void {
   out.write('occupancy = (talk + wrap-up) / logged-in time; waits over all answered customers; ! = shift abandon over target or an\n'
     + 'hour over target + 1 point; worst1h = worst abandon rate over any 60 minutes; fixed r and adapt tapered keep lines in\n'
     + 'use (ringing + on hold + connected) at r × agents ready or talking, as a VICIdial dial level does; progressive places\n'
-    + 'one call per ready agent. Hindsight bound = the best occupancy of any fixed dial level (1–3) or fixed queue-model\n'
-    + 'target wait in this very scenario, same seeds, shift ≤ target and no hour > target + 1 point; gap = bound − ours.\n');
+    + 'one call per ready agent. Hindsight bound = the best occupancy of any fixed dial level (1–3), fixed queue-model target\n'
+    + 'wait, or (up to 20 agents) our forecast at a fixed risk per call, in this very scenario, same seeds, with the shift ≤\n'
+    + 'target and no hour > target + 1 point; gap = bound − ours.\n');
   const started = Date.now();
   const cpuStart = process.cpuUsage();
   const summary: Summary[] = [];

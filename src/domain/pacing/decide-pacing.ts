@@ -6,6 +6,10 @@ import { lognormalMean, lognormalMedian } from './lognormal';
 import type { PacingDecision } from './pacing-decision';
 import type { PacingInput } from './pacing-input';
 
+const HOUR_MS = 3_600_000;
+/** A modest occupancy: fewer answers forecast means a smaller hourly budget, which errs on the safe side. */
+const HOUR_OCCUPANCY = 0.75;
+
 interface Choice {
   readonly n: number;
   readonly predicted: number;
@@ -47,9 +51,11 @@ export function decidePacing(input: PacingInput): PacingDecision {
   const ringTime = estimateDuration(history.ringTime, pri.ringTime);
   const talk = estimateDurationWithOngoing(history.talkTime, pri.talkTime, agents.talkingElapsedMs);
   const wrapUp = estimateDuration(history.wrapUpTime, pri.wrapUpTime);
-  const safety = abandonSafety(history.campaign, history.rolling, settings);
   const talking = agents.talkingElapsedMs.length;
   const agentsLoggedIn = agents.ready + talking + agents.wrapUpElapsedMs.length;
+  // Answers a full hour would bring at HOUR_OCCUPANCY, for the hour's abandon budget.
+  const hourAnswers = (HOUR_OCCUPANCY * agentsLoggedIn * HOUR_MS) / (lognormalMean(talk) + lognormalMean(wrapUp));
+  const safety = abandonSafety(history.campaign, history.rolling, settings, hourAnswers);
   const linesInUse = calls.ringingElapsedMs.length + calls.waitingElapsedMs.length + talking;
   const maxLines = Math.floor(settings.maxLinesPerAgent * agentsLoggedIn + 1e-9);
   const allowed = settings.abandonTarget * safety.factor;

@@ -37,6 +37,12 @@ export interface SafetyCurve {
   readonly tightAt: number;
   readonly maxFactor: number;
   readonly minFactor: number;
+  /** How far above the target the abandon rate of any one hour may go (0.01: one point). */
+  readonly hourMargin: number;
+  /** Abandons the hour may still take (see abandonSafety) at and above which the hour does not tighten the factor… */
+  readonly hourSlackRelaxed: number;
+  /** …and at and below which only the minimum factor applies. */
+  readonly hourSlackTight: number;
 }
 
 export const DEFAULT_PACING_SETTINGS: PacingSettings = {
@@ -52,7 +58,7 @@ export const DEFAULT_PACING_SETTINGS: PacingSettings = {
     wrapUpTime: { medianMs: 10000, sigma: 0.7, weight: 5 },
     abandonWeight: 30,
   },
-  safety: { relaxedBelow: 0.5, tightAt: 0.8, maxFactor: 2, minFactor: 0.1 },
+  safety: { relaxedBelow: 0.5, tightAt: 0.8, maxFactor: 2, minFactor: 0.1, hourMargin: 0.01, hourSlackRelaxed: 3, hourSlackTight: 1 },
 };
 
 export function pacingSettings(overrides: Partial<PacingSettings> = {}): PacingSettings {
