@@ -13,7 +13,7 @@ export function fixedRiskSettings(s: ShiftScenario, risk: number): PacingSetting
   const factor = risk / s.abandonTarget;
   return {
     ...base,
-    safety: { ...base.safety, relaxedBelow: Infinity, tightAt: Infinity, maxFactor: factor, minFactor: factor, hourSlackRelaxed: -Infinity, hourSlackTight: -Infinity },
+    safety: { ...base.safety, gain: 0, maxFactor: factor, minFactor: factor, hourSlackRelaxed: -Infinity, hourSlackTight: -Infinity },
   };
 }
 

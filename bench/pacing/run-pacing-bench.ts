@@ -1,5 +1,5 @@
 /**
- * npm run bench:pacing [-- --talk 60,180 --hours 8 --only "35% ans" --bound-cache FILE --no-bound | --ci]
+ * npm run bench:pacing [-- --talk 60,180 --hours 8 --only "35% ans|drop" --bound-cache FILE --no-bound | --ci]
  * Simulates whole shifts for each scenario and prints every policy side by side, the hindsight
  * bound (best compliant fixed setting of a broad pacer family, searched on the same seeds), the
  * pacer's gap to it, and a verdict.
@@ -132,7 +132,7 @@ function main(): void {
   const cache = flag('no-bound') ? null : new BoundCache(arg('bound-cache'));
   const scenarios = [...benchmarkScenarios(talks), driftingScenario(19), ...extraScenarios()]
     .map((s) => ({ ...s, shiftMs: hours * HOUR_MS }))
-    .filter((s) => !only || s.name.includes(only));
+    .filter((s) => !only || only.split('|').some((o) => s.name.includes(o)));
   const out = process.stdout;
   out.write(`pacing benchmark: ${scenarios.length} scenarios (talk means ${talks.map((t) => t / 1000).join(' s, ')} s, a drifting answer rate, and the extra ones), ${hours} h shifts, `
     + `tick 250 ms, hold limit 2 s, ring timeout 15 s, abandon target 3%\n`);

@@ -261,6 +261,11 @@ class ShiftSimulation {
     };
   }
 
+  /** Minute by minute: answered customers and abandons (for the bench's debugging and tests). */
+  perMinute(): { answered: readonly number[]; abandoned: readonly number[] } {
+    return { answered: this.perMinuteAnswered, abandoned: this.perMinuteAbandoned };
+  }
+
   private worstHourRate(): number {
     const n = this.perMinuteAnswered.length;
     let worst = 0;
@@ -306,4 +311,12 @@ export interface LearningMemory {
 
 export function simulateShift(scenario: ShiftScenario, policy: DialPolicy, memory: LearningMemory = PACING_HALF_LIFE_MS): ShiftResult {
   return new ShiftSimulation(scenario, policy, memory).run();
+}
+
+/** The same, with answered customers and abandons per minute. */
+export function simulateShiftByMinute(scenario: ShiftScenario, policy: DialPolicy, memory: LearningMemory = PACING_HALF_LIFE_MS):
+  { result: ShiftResult; answered: readonly number[]; abandoned: readonly number[] } {
+  const sim = new ShiftSimulation(scenario, policy, memory);
+  const result = sim.run();
+  return { result, ...sim.perMinute() };
 }

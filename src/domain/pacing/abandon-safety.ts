@@ -10,10 +10,11 @@ export interface AbandonSafety {
   readonly factor: number;
 }
 
+/** max at and above `relaxed`, min at and below `tight` (< relaxed), linear between. */
 function ramp(x: number, relaxed: number, tight: number, max: number, min: number): number {
-  if (relaxed > tight ? x >= relaxed : x <= relaxed) return max;
-  if (relaxed > tight ? x <= tight : x >= tight) return min;
-  return max + ((x - relaxed) / (tight - relaxed)) * (min - max);
+  if (x >= relaxed) return max;
+  if (x <= tight) return min;
+  return min + ((x - tight) / (relaxed - tight)) * (max - min);
 }
 
 function rate(c: AbandonCounts): number {
@@ -21,9 +22,11 @@ function rate(c: AbandonCounts): number {
 }
 
 /**
- * The safety factor tightens as the measured abandon rate approaches the target. Each rate is
- * smoothed towards half the target with `abandonWeight` pseudo-answers, so one early abandon among
- * ten answers does not stop the campaign, and a run of luck does not loosen it either.
+ * The safety factor follows the measured abandon rates (see SafetyCurve). Each rate is smoothed
+ * towards half the target with `abandonWeight` pseudo-answers, so one early abandon among ten
+ * answers does not stop the campaign, and a run of luck does not loosen it either. Pressure is the
+ * worse of the campaign's rate against the target and the rolling hour's against the target + half
+ * the hour margin: the hour settles well clear of its ceiling (target + hourMargin).
  *
  * For a small team a rate is too coarse: at a hundred answers an hour, each abandon is a point of
  * the hour's rate. So the factor also tightens, in whole abandons, as the last hour's abandons near
@@ -33,13 +36,12 @@ function rate(c: AbandonCounts): number {
 export function abandonSafety(campaign: AbandonCounts, rolling: AbandonCounts, settings: PacingSettings, hourAnswersForecast = 0): AbandonSafety {
   const target = settings.abandonTarget;
   const w = settings.priors.abandonWeight;
-  const smoothed = (c: AbandonCounts) => (c.abandoned + w * target * 0.5) / (c.answered + w);
-  const pressure = Math.max(smoothed(campaign), smoothed(rolling)) / target;
   const s = settings.safety;
-  const hourSlack = (target + s.hourMargin) * Math.max(rolling.answered, hourAnswersForecast) - rolling.abandoned;
-  const factor = Math.min(
-    ramp(pressure, s.relaxedBelow, s.tightAt, s.maxFactor, s.minFactor),
-    ramp(hourSlack, s.hourSlackRelaxed, s.hourSlackTight, s.maxFactor, s.minFactor),
-  );
+  const hourCeiling = target + s.hourMargin;
+  const smoothed = (c: AbandonCounts) => (c.abandoned + w * target * 0.5) / (c.answered + w);
+  const pressure = target > 0 ? Math.max(smoothed(campaign) / target, smoothed(rolling) / (target + s.hourMargin / 2)) : Infinity;
+  const byRate = Math.min(s.maxFactor, Math.max(s.minFactor, Math.exp(s.gain * (s.aim - pressure))));
+  const hourSlack = hourCeiling * Math.max(rolling.answered, hourAnswersForecast) - rolling.abandoned;
+  const factor = Math.min(byRate, ramp(hourSlack, s.hourSlackRelaxed, s.hourSlackTight, s.maxFactor, s.minFactor));
   return { campaignRate: rate(campaign), rollingRate: rate(rolling), pressure, hourSlack, factor };
 }

@@ -27,14 +27,18 @@ export interface PacingPriors {
 }
 
 /**
- * How the allowed abandon probability of the next call shrinks as the measured abandon rate
- * (the worse of campaign-wide and rolling window, relative to the target) rises.
+ * How the allowed abandon probability of the next call follows the measured abandon rate. The
+ * factor is exp(gain × (aim − pressure)), kept within [minFactor, maxFactor],
+ * where pressure is the measured rate relative to its ceiling (see abandonSafety). The target is a
+ * ceiling to approach: below `aim` the factor grows, above it shrinks, so the campaign settles a
+ * little under the target and spends the rest of its budget on occupancy; a gentle gain keeps the
+ * risk per call nearly constant, which keeps agents busier than swinging between bursts and stops.
  */
 export interface SafetyCurve {
-  /** Pressure (measured / target) at and below which the full factor applies. */
-  readonly relaxedBelow: number;
-  /** Pressure at and above which only the minimum factor applies. */
-  readonly tightAt: number;
+  /** Pressure the campaign settles towards (measured rate / target). */
+  readonly aim: number;
+  /** How sharply the factor reacts to pressure away from the aim (per unit of pressure, in e-folds). */
+  readonly gain: number;
   readonly maxFactor: number;
   readonly minFactor: number;
   /** How far above the target the abandon rate of any one hour may go (0.01: one point). */
@@ -58,7 +62,7 @@ export const DEFAULT_PACING_SETTINGS: PacingSettings = {
     wrapUpTime: { medianMs: 10000, sigma: 0.7, weight: 5 },
     abandonWeight: 30,
   },
-  safety: { relaxedBelow: 0.5, tightAt: 0.8, maxFactor: 2, minFactor: 0.1, hourMargin: 0.01, hourSlackRelaxed: 3, hourSlackTight: 1 },
+  safety: { aim: 0.93, gain: 4, maxFactor: 2, minFactor: 0.1, hourMargin: 0.01, hourSlackRelaxed: 4, hourSlackTight: 1.5 },
 };
 
 export function pacingSettings(overrides: Partial<PacingSettings> = {}): PacingSettings {
