@@ -1,5 +1,5 @@
 import { addDuration, emptyDurationStats, type DurationStats } from '../../src/domain/pacing/duration-stats';
-import { emptyAnswerCounts, recordAttempt, type AnswerCounts } from '../../src/domain/pacing/estimate-answer-rate';
+import { answerCountsAt, emptyAnswerCounts, recordAttempt, type AnswerCounts } from '../../src/domain/pacing/estimate-answer-rate';
 import { PACING_HALF_LIFE_MS } from '../../src/domain/pacing/pacing-settings';
 import { emptyRollingAbandonWindow, recordAnsweredOutcome, rollingAbandonCounts, type RollingAbandonWindow } from '../../src/domain/pacing/rolling-abandon-window';
 import type { DialPolicy, ShiftDetails, ShiftView } from './dial-policy';
@@ -46,6 +46,7 @@ class ShiftSimulation {
   private waitingCount = 0;
   private talking = 0;
   private answerCounts: AnswerCounts = emptyAnswerCounts;
+  private recentCounts: AnswerCounts = emptyAnswerCounts;
   private abandoned = 0;
   private connects = 0;
   private ringTime: DurationStats = emptyDurationStats;
@@ -144,12 +145,14 @@ class ShiftSimulation {
   private ringOut(id: number, now: number): void {
     this.stopRinging(id);
     this.answerCounts = recordAttempt(this.answerCounts, false, now, this.memory.attempts);
+    this.recentCounts = recordAttempt(this.recentCounts, false, now, this.memory.recentAttempts);
     this.callState[id] = Call.Done;
   }
 
   private answer(id: number, now: number): void {
     this.stopRinging(id);
     this.answerCounts = recordAttempt(this.answerCounts, true, now, this.memory.attempts);
+    this.recentCounts = recordAttempt(this.recentCounts, true, now, this.memory.recentAttempts);
     this.ringTime = addDuration(this.ringTime, now - this.callDialedAt[id]!, now, this.memory.durations);
     this.callAnsweredAt[id] = now;
     const agent = this.readyAgents.pop();
@@ -254,7 +257,8 @@ class ShiftSimulation {
     return {
       talkingElapsedMs: b.talking, wrapUpElapsedMs: b.wrapUp, ringingElapsedMs: b.ringing, waitingElapsedMs: b.waiting,
       history: {
-        attempts: this.answerCounts.attempts, answered: this.answerCounts.answered, ringTime: this.ringTime, talkTime: this.talkTime, wrapUpTime: this.wrapUpTime,
+        attempts: this.answerCounts.attempts, answered: this.answerCounts.answered,
+        recent: answerCountsAt(this.recentCounts, now, this.memory.recentAttempts), ringTime: this.ringTime, talkTime: this.talkTime, wrapUpTime: this.wrapUpTime,
         campaign: { answered: this.connects + this.abandoned, abandoned: this.abandoned },
         rolling: rollingAbandonCounts(this.rolling, now),
       },
@@ -306,6 +310,7 @@ class ShiftSimulation {
 /** Half-lives with which the simulated engine forgets what it learned (see recordAttempt). */
 export interface LearningMemory {
   readonly attempts: number;
+  readonly recentAttempts: number;
   readonly durations: number;
 }
 

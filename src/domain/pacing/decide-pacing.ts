@@ -1,7 +1,7 @@
 import { abandonProbability, buildAbandonOutlook, expectedAbandons, type AbandonOutlook } from './abandon-outlook';
 import { abandonSafety } from './abandon-safety';
 import { estimateDuration, estimateDurationWithOngoing } from './duration-stats';
-import { estimateAnswerRate } from './estimate-answer-rate';
+import { currentAnswerRate } from './estimate-answer-rate';
 import { lognormalMean, lognormalMedian } from './lognormal';
 import type { PacingDecision } from './pacing-decision';
 import type { PacingInput } from './pacing-input';
@@ -47,7 +47,7 @@ function chooseCalls(o: AbandonOutlook, answerRate: number, cap: number, allowed
 export function decidePacing(input: PacingInput): PacingDecision {
   const { settings, history, agents, calls } = input;
   const pri = settings.priors;
-  const answer = estimateAnswerRate(history.answered, history.attempts, pri.answerRate);
+  const answer = currentAnswerRate(history, pri.answerRate);
   const ringTime = estimateDuration(history.ringTime, pri.ringTime);
   const talk = estimateDurationWithOngoing(history.talkTime, pri.talkTime, agents.talkingElapsedMs);
   const wrapUp = estimateDuration(history.wrapUpTime, pri.wrapUpTime);

@@ -71,6 +71,7 @@ export function pacingSettings(overrides: Partial<PacingSettings> = {}): PacingS
 
 /**
  * Half-lives the engine should use when it learns (recordAttempt, addDuration): answer rates drift
- * through the day, so the last several minutes speak for now.
+ * through the day, so the last several minutes speak for now; the last minute (recentAttempts)
+ * tells when they change all at once.
  */
-export const PACING_HALF_LIFE_MS = { attempts: 10 * 60_000, durations: 30 * 60_000 } as const;
+export const PACING_HALF_LIFE_MS = { attempts: 10 * 60_000, recentAttempts: 90_000, durations: 30 * 60_000 } as const;
