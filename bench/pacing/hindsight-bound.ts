@@ -7,8 +7,11 @@ import type { ShiftResult } from './shift-result';
 import type { ShiftScenario } from './shift-scenario';
 import { simulateShift } from './simulate-shift';
 
-/** Raise when the families, their ranges, the simulation or the pacer's forecast change, so cached bounds are recomputed. */
-export const BOUND_VERSION = 2;
+/**
+ * Each family's cache version: raise it when the family, its range or what it depends on changes
+ * (the simulation: all of them; the pacer's forecast: fixed risk), so its cached bounds are recomputed.
+ */
+const FAMILY_VERSIONS: Record<BoundPoint['family'], number> = { 'dial level': 2, 'queue model': 2, 'fixed risk': 3 };
 
 /** The compliance the bound (and the verdict) holds a policy to: the shift at or below the target, no hour above it + 1 point. */
 export function isCompliant(r: Pick<ShiftResult, 'abandonRate' | 'worstHourAbandonRate'>, target: number): boolean {
@@ -108,11 +111,13 @@ function searchFamily(s: ShiftScenario, f: Family): { best: BoundPoint | null; s
   return { best, simulated };
 }
 
-export function searchHindsightBound(s: ShiftScenario): HindsightBound {
+export function searchHindsightBound(s: ShiftScenario, cache?: BoundCache): HindsightBound {
   let simulated = 0;
   const byFamily: BoundPoint[] = [];
   for (const f of FAMILIES.filter((x) => x.appliesTo(s))) {
-    const r = searchFamily(s, f);
+    const hit = cache?.get(s, f.family);
+    const r = hit !== undefined ? { best: hit, simulated: 0 } : searchFamily(s, f);
+    if (hit === undefined) cache?.put(s, f.family, r.best);
     simulated += r.simulated;
     if (r.best) byFamily.push(r.best);
   }
@@ -120,24 +125,31 @@ export function searchHindsightBound(s: ShiftScenario): HindsightBound {
   return { best, byFamily, simulated };
 }
 
-/** Bounds keyed by everything that decides them: the scenario itself (seed, size, length) and BOUND_VERSION. */
+/**
+ * Each family's best point (or null: none compliant), keyed by the family, its version and
+ * everything that decides it: the scenario itself (seed, size, length). Written after every search.
+ */
 export class BoundCache {
-  private readonly entries: Record<string, { best: BoundPoint | null; byFamily: BoundPoint[] }>;
+  private readonly entries: Record<string, BoundPoint | null>;
 
   constructor(private readonly file: string | undefined) {
     this.entries = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BoundCache['entries']) : {};
   }
 
-  static key(s: ShiftScenario): string {
-    return `v${BOUND_VERSION} ${JSON.stringify(s)}`;
+  static key(s: ShiftScenario, family: BoundPoint['family']): string {
+    return `${family} v${FAMILY_VERSIONS[family]} ${JSON.stringify(s)}`;
+  }
+
+  get(s: ShiftScenario, family: BoundPoint['family']): BoundPoint | null | undefined {
+    return this.entries[BoundCache.key(s, family)];
+  }
+
+  put(s: ShiftScenario, family: BoundPoint['family'], best: BoundPoint | null): void {
+    this.entries[BoundCache.key(s, family)] = best;
+    if (this.file) writeFileSync(this.file, `${JSON.stringify(this.entries, null, 1)}\n`);
   }
 
   bound(s: ShiftScenario): HindsightBound {
-    const hit = this.entries[BoundCache.key(s)];
-    if (hit) return { best: hit.best, byFamily: hit.byFamily, simulated: 0 };
-    const b = searchHindsightBound(s);
-    this.entries[BoundCache.key(s)] = { best: b.best, byFamily: [...b.byFamily] };
-    if (this.file) writeFileSync(this.file, `${JSON.stringify(this.entries, null, 1)}\n`);
-    return b;
+    return searchHindsightBound(s, this);
   }
 }

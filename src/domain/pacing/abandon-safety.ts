@@ -5,7 +5,7 @@ export interface AbandonSafety {
   readonly campaignRate: number;
   readonly rollingRate: number;
   readonly pressure: number;
-  /** Abandons the hour may still take before its rate passes target + hourMargin (see abandonSafety). */
+  /** Abandons the last hour may still take before its rate passes target + hourMargin (see abandonSafety). */
   readonly hourSlack: number;
   readonly factor: number;
 }
@@ -40,7 +40,8 @@ export function abandonSafety(campaign: AbandonCounts, rolling: AbandonCounts, s
   const hourCeiling = target + s.hourMargin;
   const smoothed = (c: AbandonCounts) => (c.abandoned + w * target * 0.5) / (c.answered + w);
   const pressure = target > 0 ? Math.max(smoothed(campaign) / target, smoothed(rolling) / (target + s.hourMargin / 2)) : Infinity;
-  const byRate = Math.min(s.maxFactor, Math.max(s.minFactor, Math.exp(s.gain * (s.aim - pressure))));
+  // At the ceiling itself, only the minimum: the target is approached, never run over.
+  const byRate = pressure >= 1 ? s.minFactor : Math.min(s.maxFactor, Math.max(s.minFactor, Math.exp(s.gain * (s.aim - pressure))));
   const hourSlack = hourCeiling * Math.max(rolling.answered, hourAnswersForecast) - rolling.abandoned;
   const factor = Math.min(byRate, ramp(hourSlack, s.hourSlackRelaxed, s.hourSlackTight, s.maxFactor, s.minFactor));
   return { campaignRate: rate(campaign), rollingRate: rate(rolling), pressure, hourSlack, factor };

@@ -62,7 +62,7 @@ export const DEFAULT_PACING_SETTINGS: PacingSettings = {
     wrapUpTime: { medianMs: 10000, sigma: 0.7, weight: 5 },
     abandonWeight: 30,
   },
-  safety: { aim: 0.93, gain: 4, maxFactor: 2, minFactor: 0.1, hourMargin: 0.01, hourSlackRelaxed: 4, hourSlackTight: 1.5 },
+  safety: { aim: 0.88, gain: 12, maxFactor: 2, minFactor: 0.1, hourMargin: 0.01, hourSlackRelaxed: 6, hourSlackTight: 2 },
 };
 
 export function pacingSettings(overrides: Partial<PacingSettings> = {}): PacingSettings {
