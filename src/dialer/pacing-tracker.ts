@@ -19,7 +19,7 @@ import type { DialerSettings } from './engine-deps';
  */
 export class PacingTracker {
   private answers: AnswerCounts = emptyAnswerCounts;
-  /** The same over the last minute or so, for a sudden change of answer rate. */
+  /** The same over the last 90 s or so, for a sudden change of answer rate. */
   private recentAnswers: AnswerCounts = emptyAnswerCounts;
   private ringTime: DurationStats = emptyDurationStats;
   private talkTime: DurationStats = emptyDurationStats;

@@ -34,9 +34,9 @@ export function estimateAnswerRate(answered: number, attempts: number, prior: Pa
   return { mean, cautious: Math.min(1, mean + se) };
 }
 
-/** Attempts the last minute must hold before it may overrule the longer memory. */
+/** Attempts the recent counts must hold before they may overrule the longer memory. */
 export const RECENT_MIN_ATTEMPTS = 15;
-/** How many standard errors apart the two must be before the last minute is believed. */
+/** How many standard errors apart the two must be before the recent counts are believed. */
 const RECENT_SIGNIFICANCE = 2;
 
 /** The counts faded to nowMs: their weight shrinks with the time since the last attempt, their ratio does not. */
@@ -46,10 +46,11 @@ export function answerCountsAt(c: AnswerCounts, nowMs: number, halfLifeMs: numbe
 }
 
 /**
- * The answer rate for now: the longer memory's estimate, unless the last minute's differs from it
- * by more than chance allows — a list running out, a new list, the hour changing — and then the
- * last minute's, with its own (wider) standard error. A drop is believed within seconds of the
- * evidence (calls ringing out), and a rise — the dangerous direction — as fast.
+ * The answer rate for now: the longer memory's estimate, unless the recent one (the last 90 s or
+ * so) differs from it by more than chance allows — a list running out, a new list, the hour
+ * changing — and then the recent one, with its own (wider) standard error. A drop is believed
+ * within a minute or so of the evidence (calls ringing out), and a rise — the dangerous direction —
+ * as fast.
  */
 export function currentAnswerRate(history: Pick<PacingHistory, 'answered' | 'attempts' | 'recent'>, prior: PacingPriors['answerRate']): AnswerRateEstimate {
   const long = estimateAnswerRate(history.answered, history.attempts, prior);

@@ -30,9 +30,11 @@ export interface PacingPriors {
  * How the allowed abandon probability of the next call follows the measured abandon rate. The
  * factor is exp(gain × (aim − pressure)), kept within [minFactor, maxFactor],
  * where pressure is the measured rate relative to its ceiling (see abandonSafety). The target is a
- * ceiling to approach: below `aim` the factor grows, above it shrinks, so the campaign settles a
- * little under the target and spends the rest of its budget on occupancy; a gentle gain keeps the
- * risk per call nearly constant, which keeps agents busier than swinging between bursts and stops.
+ * ceiling to approach: below `aim` the factor grows, above it shrinks (and at pressure 1 only the
+ * minimum is left), so the campaign settles a little under the target and spends the rest of its
+ * budget on occupancy. A smooth curve rather than a switch keeps the risk per call nearly constant,
+ * which keeps agents busier than swinging between bursts and stops; a high gain keeps the settling
+ * point near the aim even where the forecast misjudges the risk.
  */
 export interface SafetyCurve {
   /** Pressure the campaign settles towards (measured rate / target). */
