@@ -46,7 +46,7 @@ interface Family {
 }
 
 /** Up to this many agents the fixed-risk family is searched too: the two cheap families are weakest there. */
-export const FIXED_RISK_MAX_AGENTS = 20;
+export const FIXED_RISK_MAX_AGENTS = 50;
 
 /**
  * Dial level up to 3 lines per agent (the pacer's own line cap); queue-model target wait from −15 s

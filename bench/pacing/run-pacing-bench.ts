@@ -12,6 +12,7 @@ import type { DialPolicyFactory } from './dial-policy';
 import { predictivePolicy } from './predictive-policy';
 import type { ShiftResult } from './shift-result';
 import { BoundCache, describeBound, isCompliant, type HindsightBound } from './hindsight-bound';
+import { allowedGap, verdict } from './pacing-verdict';
 import { benchmarkScenarios, driftingScenario, extraScenarios, HOUR_MS, type ShiftScenario } from './shift-scenario';
 import { simulateShift } from './simulate-shift';
 import { recordFigures, type BenchFigure } from '../summary/bench-figure';
@@ -68,44 +69,6 @@ function row(r: ShiftResult, target: number): string {
     + `${num(r.meanWaitMs / 1000, 2)} ${num(r.p95WaitMs / 1000, 2)} ${num(r.connectsPerAgentHour)} ${String(r.callsPlaced).padStart(8)}`;
 }
 
-/** Largest gap to the hindsight bound the verdict accepts: 3 points from 10 agents up, 6 for smaller teams. */
-function allowedGap(agents: number): number {
-  return agents >= 10 ? 0.03 : 0.06;
-}
-
-interface Verdict {
-  readonly ok: boolean;
-  readonly best: ShiftResult | null;
-  readonly gap: number | null;
-  readonly text: string;
-}
-
-/**
- * PASS when the pacer keeps the shift at or below the target and no hour above it + 1 point, beats
- * every baseline that does the same, and is within allowedGap of the hindsight bound.
- */
-function verdict(results: ShiftResult[], s: ShiftScenario, bound: HindsightBound | null): Verdict {
-  const target = s.abandonTarget;
-  const [ours, ...baselines] = results;
-  if (!ours) return { ok: false, best: null, gap: null, text: 'no result' };
-  const compliant = baselines.filter((b) => isCompliant(b, target));
-  const best = compliant.reduce<ShiftResult | null>((a, b) => (a && a.occupancy >= b.occupancy ? a : b), null);
-  const keepsShift = ours.abandonRate <= target + 1e-12;
-  const keepsHours = ours.worstHourAbandonRate <= target + 0.01 + 1e-12;
-  const beats = !best || ours.occupancy > best.occupancy;
-  const gap = bound?.best ? bound.best.occupancy - ours.occupancy : null;
-  const closeEnough = gap === null || gap <= allowedGap(s.agents) + 1e-12;
-  const vs = best ? `best compliant baseline ${best.policy.trim()} ${pct(best.occupancy).trim()}` : 'no compliant baseline';
-  const ok = keepsShift && keepsHours && beats && closeEnough;
-  const gapText = gap === null ? (bound ? 'no compliant bound' : 'bound not computed') : `gap to bound ${pts(gap).trim()} pts ${closeEnough ? '≤' : '>'} ${(allowedGap(s.agents) * 100).toFixed(0)}`;
-  return {
-    ok, best, gap,
-    text: `${ok ? 'PASS' : 'FAIL'}: abandon ${pct(ours.abandonRate, 2).trim()} ${keepsShift ? '≤' : '>'} ${pct(target).trim()}, `
-      + `worst hour ${pct(ours.worstHourAbandonRate, 2).trim()} ${keepsHours ? '≤' : '>'} ${pct(target + 0.01).trim()}, `
-      + `occupancy ${pct(ours.occupancy).trim()} ${beats ? 'beats' : 'does not beat'} ${vs}, ${gapText}`,
-  };
-}
-
 interface Summary {
   readonly scenario: ShiftScenario;
   readonly ours: ShiftResult;
@@ -140,7 +103,7 @@ function main(): void {
     + 'hour over target + 1 point; worst1h = worst abandon rate over any 60 minutes; fixed r and adapt tapered keep lines in\n'
     + 'use (ringing + on hold + connected) at r × agents ready or talking, as a VICIdial dial level does; progressive places\n'
     + 'one call per ready agent. Hindsight bound = the best occupancy of any fixed dial level (1–3), fixed queue-model target\n'
-    + 'wait, or (up to 20 agents) our forecast at a fixed risk per call, in this very scenario, same seeds, with the shift ≤\n'
+    + 'wait, or (up to 50 agents) our forecast at a fixed risk per call, in this very scenario, same seeds, with the shift ≤\n'
     + 'target and no hour > target + 1 point; gap = bound − ours.\n');
   const started = Date.now();
   const cpuStart = process.cpuUsage();
