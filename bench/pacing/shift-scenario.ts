@@ -17,6 +17,12 @@ export interface ShiftScenario {
   /** Talk time: lognormal with this mean. */
   readonly talkMeanMs: number;
   readonly talkSigma: number;
+  /** When set, talk time is instead a mix of lognormals (each call picks one by share): short and long calls. */
+  readonly talkMix?: readonly { readonly share: number; readonly meanMs: number; readonly sigma: number }[];
+  /** When set, the answer rate falls (or rises) to `rate` at this share of the shift, at once. */
+  readonly answerRateStep?: { readonly atShare: number; readonly rate: number };
+  /** When set, this many agents log off at this share of the shift (each as soon as it is next ready). */
+  readonly logOff?: { readonly atShare: number; readonly agents: number };
   /** Wrap-up: minMs plus an exponential with mean extraMeanMs, cut at the countdown limitMs (not lognormal on purpose). */
   readonly wrapUp: { readonly minMs: number; readonly extraMeanMs: number; readonly limitMs: number };
   readonly holdLimitMs: number;
@@ -47,6 +53,30 @@ export function defaultScenario(overrides: Partial<ShiftScenario> & Pick<ShiftSc
 export function driftingScenario(seed: number): ShiftScenario {
   const byHour = [0.15, 0.2, 0.3, 0.45, 0.6, 0.45, 0.3, 0.2];
   return defaultScenario({ agents: 50, answerRate: 0.35, answerRateByHour: byHour, talkMeanMs: 60_000, seed, name: 'drift 15→60→20% ans, 50 agents, talk 60 s' });
+}
+
+/**
+ * Scenarios the matrix does not cover: a small team, a bimodal talk time (quick refusals and long
+ * sales calls, one lognormal fits neither), a sudden drop in answer rate mid-shift (a list runs
+ * out), and agents logging off mid-shift.
+ */
+export function extraScenarios(): ShiftScenario[] {
+  return [
+    defaultScenario({ agents: 5, answerRate: 0.15, talkMeanMs: 180_000, seed: 21 }),
+    defaultScenario({ agents: 5, answerRate: 0.35, talkMeanMs: 60_000, seed: 22 }),
+    defaultScenario({
+      agents: 10, answerRate: 0.35, talkMeanMs: 0.7 * 30_000 + 0.3 * 300_000, seed: 23, name: 'bimodal talk 30 s / 300 s, 35% ans, 10 agents',
+      talkMix: [{ share: 0.7, meanMs: 30_000, sigma: 0.5 }, { share: 0.3, meanMs: 300_000, sigma: 0.5 }],
+    }),
+    defaultScenario({
+      agents: 50, answerRate: 0.35, talkMeanMs: 0.7 * 30_000 + 0.3 * 300_000, seed: 24, name: 'bimodal talk 30 s / 300 s, 35% ans, 50 agents',
+      talkMix: [{ share: 0.7, meanMs: 30_000, sigma: 0.5 }, { share: 0.3, meanMs: 300_000, sigma: 0.5 }],
+    }),
+    defaultScenario({ agents: 10, answerRate: 0.45, talkMeanMs: 60_000, seed: 25, answerRateStep: { atShare: 0.5, rate: 0.15 }, name: 'drop 45→15% ans mid-shift, 10 agents, talk 60 s' }),
+    defaultScenario({ agents: 50, answerRate: 0.45, talkMeanMs: 60_000, seed: 26, answerRateStep: { atShare: 0.5, rate: 0.15 }, name: 'drop 45→15% ans mid-shift, 50 agents, talk 60 s' }),
+    defaultScenario({ agents: 20, answerRate: 0.35, talkMeanMs: 60_000, seed: 27, logOff: { atShare: 0.5, agents: 10 }, name: 'log-off 20→10 agents mid-shift, 35% ans, talk 60 s' }),
+    defaultScenario({ agents: 50, answerRate: 0.35, talkMeanMs: 180_000, seed: 28, logOff: { atShare: 0.5, agents: 30 }, name: 'log-off 50→20 agents mid-shift, 35% ans, talk 180 s' }),
+  ];
 }
 
 /** The benchmark matrix: answer rates 15/35/60 % × 10/50/200 agents × talk means 60/180 s. */

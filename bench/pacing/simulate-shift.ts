@@ -1,5 +1,5 @@
 import { addDuration, emptyDurationStats, type DurationStats } from '../../src/domain/pacing/duration-stats';
-import { emptyAnswerCounts, recordAttempt, type AnswerCounts } from '../../src/domain/pacing/estimate-answer-rate';
+import { answerCountsAt, emptyAnswerCounts, recordAttempt, type AnswerCounts } from '../../src/domain/pacing/estimate-answer-rate';
 import { PACING_HALF_LIFE_MS } from '../../src/domain/pacing/pacing-settings';
 import { emptyRollingAbandonWindow, recordAnsweredOutcome, rollingAbandonCounts, type RollingAbandonWindow } from '../../src/domain/pacing/rolling-abandon-window';
 import type { DialPolicy, ShiftDetails, ShiftView } from './dial-policy';
@@ -8,8 +8,8 @@ import { SeededRandom } from './seeded-random';
 import { WaitHistogram, type ShiftResult } from './shift-result';
 import type { ShiftScenario } from './shift-scenario';
 
-const enum Ev { Tick, Answer, RingOut, HoldTimeout, TalkEnd, WrapEnd }
-const enum Agent { Ready, Talking, WrapUp }
+const enum Ev { Tick, Answer, RingOut, HoldTimeout, TalkEnd, WrapEnd, LogOff }
+const enum Agent { Ready, Talking, WrapUp, LoggedOut }
 const enum Call { Ringing, Waiting, Connected, Done }
 
 const MINUTE_MS = 60_000;
@@ -17,7 +17,8 @@ const MINUTE_MS = 60_000;
 const KINDS = 8;
 
 /**
- * Discrete-event simulation of one shift: agents logged in throughout, customer-first calls placed
+ * Discrete-event simulation of one shift: agents logged in from the start (some may log off when the
+ * scenario says, each when it is next ready), customer-first calls placed
  * by the policy at each tick, answered customers connected FIFO to the first free agent or
  * abandoned after the hold limit. Each call's fate (answered, ring time, talk time) is drawn in
  * dial order from its own stream, so every policy meets the same customers in the same order.
@@ -31,6 +32,9 @@ class ShiftSimulation {
   private readonly agentCall: number[];
   private readonly readyAgents: number[] = [];
   private busyMs = 0;
+  private loggedIn: number;
+  private loggedOutMs = 0;
+  private pendingLogOffs = 0;
   private readonly callState: Call[] = [];
   private readonly callDialedAt: number[] = [];
   private readonly callAnsweredAt: number[] = [];
@@ -42,6 +46,7 @@ class ShiftSimulation {
   private waitingCount = 0;
   private talking = 0;
   private answerCounts: AnswerCounts = emptyAnswerCounts;
+  private recentCounts: AnswerCounts = emptyAnswerCounts;
   private abandoned = 0;
   private connects = 0;
   private ringTime: DurationStats = emptyDurationStats;
@@ -57,6 +62,7 @@ class ShiftSimulation {
     this.callRng = new SeededRandom(s.seed * 7919 + 1);
     this.wrapRng = new SeededRandom(s.seed * 104729 + 2);
     this.agentState = new Array<Agent>(s.agents).fill(Agent.Ready);
+    this.loggedIn = s.agents;
     this.agentSince = new Array<number>(s.agents).fill(0);
     this.agentCall = new Array<number>(s.agents).fill(-1);
     for (let a = s.agents - 1; a >= 0; a--) this.readyAgents.push(a);
@@ -68,6 +74,7 @@ class ShiftSimulation {
 
   run(): ShiftResult {
     this.q.push(0, Ev.Tick);
+    if (this.s.logOff) this.at(this.s.logOff.atShare * this.s.shiftMs, Ev.LogOff, 0);
     for (let e = this.q.pop(); e && e.time <= this.s.shiftMs; e = this.q.pop()) {
       const id = Math.floor(e.item / KINDS);
       switch ((e.item % KINDS) as Ev) {
@@ -77,6 +84,7 @@ class ShiftSimulation {
         case Ev.HoldTimeout: this.holdTimeout(id, e.time); break;
         case Ev.TalkEnd: this.talkEnd(id, e.time); break;
         case Ev.WrapEnd: this.wrapEnd(id, e.time); break;
+        case Ev.LogOff: this.startLogOffs(e.time); break;
       }
     }
     return this.result();
@@ -96,14 +104,27 @@ class ShiftSimulation {
     const s = this.s;
     const id = this.callState.length;
     const byHour = s.answerRateByHour;
-    const rate = byHour && byHour.length > 0 ? byHour[Math.min(byHour.length - 1, Math.floor(now / 3_600_000))]! : s.answerRate;
+    let rate = byHour && byHour.length > 0 ? byHour[Math.min(byHour.length - 1, Math.floor(now / 3_600_000))]! : s.answerRate;
+    if (s.answerRateStep && now >= s.answerRateStep.atShare * s.shiftMs) rate = s.answerRateStep.rate;
     const isAnswered = this.callRng.next() < rate;
     let ringMs = s.ringTimeoutMs;
     if (isAnswered) {
       do ringMs = this.callRng.lognormal(Math.log(s.ringMedianMs), s.ringSigma); while (ringMs >= s.ringTimeoutMs);
     }
-    const talkMu = Math.log(s.talkMeanMs) - (s.talkSigma * s.talkSigma) / 2;
-    this.callTalkMs.push(Math.max(5000, this.callRng.lognormal(talkMu, s.talkSigma)));
+    let talkMean = s.talkMeanMs;
+    let talkSigma = s.talkSigma;
+    if (s.talkMix) {
+      // Drawn for every call, answered or not, so the stream stays aligned across policies.
+      let u = this.callRng.next();
+      for (const part of s.talkMix) {
+        talkMean = part.meanMs;
+        talkSigma = part.sigma;
+        u -= part.share;
+        if (u < 0) break;
+      }
+    }
+    const talkMu = Math.log(talkMean) - (talkSigma * talkSigma) / 2;
+    this.callTalkMs.push(Math.max(5000, this.callRng.lognormal(talkMu, talkSigma)));
     this.callState.push(Call.Ringing);
     this.callDialedAt.push(now);
     this.callAnsweredAt.push(-1);
@@ -124,12 +145,14 @@ class ShiftSimulation {
   private ringOut(id: number, now: number): void {
     this.stopRinging(id);
     this.answerCounts = recordAttempt(this.answerCounts, false, now, this.memory.attempts);
+    this.recentCounts = recordAttempt(this.recentCounts, false, now, this.memory.recentAttempts);
     this.callState[id] = Call.Done;
   }
 
   private answer(id: number, now: number): void {
     this.stopRinging(id);
     this.answerCounts = recordAttempt(this.answerCounts, true, now, this.memory.attempts);
+    this.recentCounts = recordAttempt(this.recentCounts, true, now, this.memory.recentAttempts);
     this.ringTime = addDuration(this.ringTime, now - this.callDialedAt[id]!, now, this.memory.durations);
     this.callAnsweredAt[id] = now;
     const agent = this.readyAgents.pop();
@@ -180,9 +203,22 @@ class ShiftSimulation {
     this.at(now + Math.min(w.limitMs, w.minMs + this.wrapRng.exponential(w.extraMeanMs)), Ev.WrapEnd, agent);
   }
 
+  private startLogOffs(now: number): void {
+    this.pendingLogOffs = Math.min(this.s.logOff?.agents ?? 0, this.loggedIn);
+    while (this.pendingLogOffs > 0 && this.readyAgents.length > 0) this.logOff(this.readyAgents.pop()!, now);
+  }
+
+  private logOff(agent: number, now: number): void {
+    this.pendingLogOffs -= 1;
+    this.loggedIn -= 1;
+    this.agentState[agent] = Agent.LoggedOut;
+    this.loggedOutMs += this.s.shiftMs - now;
+  }
+
   private wrapEnd(agent: number, now: number): void {
     this.busyMs += now - this.agentSince[agent]!;
     this.wrapUpTime = addDuration(this.wrapUpTime, now - this.agentSince[agent]!, now, this.memory.durations);
+    if (this.pendingLogOffs > 0) return this.logOff(agent, now);
     while (this.waitingHead < this.waiting.length) {
       const id = this.waiting[this.waitingHead++]!;
       if (this.callState[id] === Call.Waiting) return this.connect(id, agent, now);
@@ -194,8 +230,8 @@ class ShiftSimulation {
 
   private view(now: number): ShiftView {
     return {
-      nowMs: now, shiftMs: this.s.shiftMs, agentsLoggedIn: this.s.agents,
-      ready: this.readyAgents.length, talking: this.talking, wrapUp: this.s.agents - this.readyAgents.length - this.talking,
+      nowMs: now, shiftMs: this.s.shiftMs, agentsLoggedIn: this.loggedIn,
+      ready: this.readyAgents.length, talking: this.talking, wrapUp: this.loggedIn - this.readyAgents.length - this.talking,
       ringing: this.ringing.length, waiting: this.waitingCount,
       campaign: { answered: this.connects + this.abandoned, abandoned: this.abandoned },
       details: () => this.details(now),
@@ -221,11 +257,17 @@ class ShiftSimulation {
     return {
       talkingElapsedMs: b.talking, wrapUpElapsedMs: b.wrapUp, ringingElapsedMs: b.ringing, waitingElapsedMs: b.waiting,
       history: {
-        attempts: this.answerCounts.attempts, answered: this.answerCounts.answered, ringTime: this.ringTime, talkTime: this.talkTime, wrapUpTime: this.wrapUpTime,
+        attempts: this.answerCounts.attempts, answered: this.answerCounts.answered,
+        recent: answerCountsAt(this.recentCounts, now, this.memory.recentAttempts), ringTime: this.ringTime, talkTime: this.talkTime, wrapUpTime: this.wrapUpTime,
         campaign: { answered: this.connects + this.abandoned, abandoned: this.abandoned },
         rolling: rollingAbandonCounts(this.rolling, now),
       },
     };
+  }
+
+  /** Minute by minute: answered customers and abandons (for the bench's debugging and tests). */
+  perMinute(): { answered: readonly number[]; abandoned: readonly number[] } {
+    return { answered: this.perMinuteAnswered, abandoned: this.perMinuteAbandoned };
   }
 
   private worstHourRate(): number {
@@ -248,16 +290,19 @@ class ShiftSimulation {
   private result(): ShiftResult {
     const s = this.s;
     let busy = this.busyMs;
-    for (let a = 0; a < s.agents; a++) if (this.agentState[a] !== Agent.Ready) busy += s.shiftMs - this.agentSince[a]!;
+    for (let a = 0; a < s.agents; a++) {
+      const st = this.agentState[a];
+      if (st === Agent.Talking || st === Agent.WrapUp) busy += s.shiftMs - this.agentSince[a]!;
+    }
     const handled = this.connects + this.abandoned;
     return {
       scenario: s.name, policy: this.policy.name, callsPlaced: this.callState.length,
       answered: handled, abandoned: this.abandoned, connects: this.connects,
-      occupancy: busy / (s.agents * s.shiftMs),
+      occupancy: busy / (s.agents * s.shiftMs - this.loggedOutMs),
       abandonRate: handled > 0 ? this.abandoned / handled : 0,
       worstHourAbandonRate: this.worstHourRate(),
       meanWaitMs: this.waits.mean(), p95WaitMs: this.waits.quantile(0.95),
-      connectsPerAgentHour: this.connects / (s.agents * (s.shiftMs / 3_600_000)),
+      connectsPerAgentHour: this.connects / ((s.agents * s.shiftMs - this.loggedOutMs) / 3_600_000),
     };
   }
 }
@@ -265,9 +310,18 @@ class ShiftSimulation {
 /** Half-lives with which the simulated engine forgets what it learned (see recordAttempt). */
 export interface LearningMemory {
   readonly attempts: number;
+  readonly recentAttempts: number;
   readonly durations: number;
 }
 
 export function simulateShift(scenario: ShiftScenario, policy: DialPolicy, memory: LearningMemory = PACING_HALF_LIFE_MS): ShiftResult {
   return new ShiftSimulation(scenario, policy, memory).run();
+}
+
+/** The same, with answered customers and abandons per minute. */
+export function simulateShiftByMinute(scenario: ShiftScenario, policy: DialPolicy, memory: LearningMemory = PACING_HALF_LIFE_MS):
+  { result: ShiftResult; answered: readonly number[]; abandoned: readonly number[] } {
+  const sim = new ShiftSimulation(scenario, policy, memory);
+  const result = sim.run();
+  return { result, ...sim.perMinute() };
 }

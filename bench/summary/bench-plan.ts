@@ -14,7 +14,7 @@ export function benchPlan(size: 'ci' | 'full', ariUrl?: string): PlannedBench[] 
     ? [{ bench: 'telephony-real', script: 'telephony/run-telephony-bench.js', args: ['--ari-url', ariUrl, '--pairs', ci ? '50' : '50,200'], env: {} }]
     : [];
   return [
-    { bench: 'pacing', script: 'pacing/run-pacing-bench.js', args: ci ? ['--hours', '2', '--talk', '60', '--only', '35% ans, 10 agents'] : [], env: {} },
+    { bench: 'pacing', script: 'pacing/run-pacing-bench.js', args: ci ? ['--ci'] : [], env: {} },
     {
       bench: 'contacts', script: 'contacts/contacts-bench.js', args: [],
       env: ci ? { BENCH_CSV_ROWS: '200000', BENCH_XLSX_ROWS: '20000' } : {},

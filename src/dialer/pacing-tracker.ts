@@ -2,7 +2,7 @@ import type { Campaign } from '../domain/campaign';
 import { decidePacing } from '../domain/pacing/decide-pacing';
 import { campaignPacingSettings } from '../domain/pacing/campaign-pacing-settings';
 import { addDuration, emptyDurationStats, type DurationStats } from '../domain/pacing/duration-stats';
-import { emptyAnswerCounts, recordAttempt, type AnswerCounts } from '../domain/pacing/estimate-answer-rate';
+import { answerCountsAt, emptyAnswerCounts, recordAttempt, type AnswerCounts } from '../domain/pacing/estimate-answer-rate';
 import type { PacingDecision } from '../domain/pacing/pacing-decision';
 import type { AbandonCounts, PacingInput } from '../domain/pacing/pacing-input';
 import { PACING_HALF_LIFE_MS } from '../domain/pacing/pacing-settings';
@@ -19,6 +19,8 @@ import type { DialerSettings } from './engine-deps';
  */
 export class PacingTracker {
   private answers: AnswerCounts = emptyAnswerCounts;
+  /** The same over the last 90 s or so, for a sudden change of answer rate. */
+  private recentAnswers: AnswerCounts = emptyAnswerCounts;
   private ringTime: DurationStats = emptyDurationStats;
   private talkTime: DurationStats = emptyDurationStats;
   private wrapUpTime: DurationStats = emptyDurationStats;
@@ -37,6 +39,7 @@ export class PacingTracker {
     const t = at.getTime();
     const human = outcome === 'answered' || outcome === 'abandoned';
     this.answers = recordAttempt(this.answers, human, t, PACING_HALF_LIFE_MS.attempts);
+    this.recentAnswers = recordAttempt(this.recentAnswers, human, t, PACING_HALF_LIFE_MS.recentAttempts);
     if (!human) return;
     const fade = PACING_HALF_LIFE_MS.durations;
     if (call.answeredAt) this.ringTime = addDuration(this.ringTime, call.answeredAt.getTime() - call.dialedAt.getTime(), t, fade);
@@ -61,7 +64,8 @@ export class PacingTracker {
     const input: PacingInput = {
       settings: campaignPacingSettings(c, s),
       history: {
-        attempts: this.answers.attempts, answered: this.answers.answered, ringTime: this.ringTime, talkTime: this.talkTime, wrapUpTime: this.wrapUpTime,
+        attempts: this.answers.attempts, answered: this.answers.answered,
+        recent: answerCountsAt(this.recentAnswers, t, PACING_HALF_LIFE_MS.recentAttempts), ringTime: this.ringTime, talkTime: this.talkTime, wrapUpTime: this.wrapUpTime,
         campaign: this.campaign, rolling: rollingAbandonCounts(this.rolling, t),
       },
       agents: {

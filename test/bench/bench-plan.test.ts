@@ -20,6 +20,12 @@ describe('npm run bench', () => {
     assert.match(scripts.bench!, /run-benches/);
   });
 
+  it('when the pacing bench runs at CI size, then it uses its own --ci mode (two hours of one 10-agent scenario, with its bound)', () => {
+    const pacing = (size: 'ci' | 'full') => benchPlan(size).find((b) => b.bench === 'pacing')!;
+    assert.deepEqual(pacing('ci').args, ['--ci']);
+    assert.deepEqual(pacing('full').args, []);
+  });
+
   it('when a figure is judged, then the goal is a ceiling for lower-is-better figures and a floor for the others', () => {
     const f = { name: 'x', unit: 'ms', goal: 20 };
     assert.equal(meetsGoal({ ...f, value: 20, better: 'lower' }), true);

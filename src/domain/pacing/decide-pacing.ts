@@ -1,10 +1,14 @@
 import { abandonProbability, buildAbandonOutlook, expectedAbandons, type AbandonOutlook } from './abandon-outlook';
 import { abandonSafety } from './abandon-safety';
 import { estimateDuration, estimateDurationWithOngoing } from './duration-stats';
-import { estimateAnswerRate } from './estimate-answer-rate';
+import { currentAnswerRate } from './estimate-answer-rate';
 import { lognormalMean, lognormalMedian } from './lognormal';
 import type { PacingDecision } from './pacing-decision';
 import type { PacingInput } from './pacing-input';
+
+const HOUR_MS = 3_600_000;
+/** A modest occupancy: fewer answers forecast means a smaller hourly budget, which errs on the safe side. */
+const HOUR_OCCUPANCY = 0.75;
 
 interface Choice {
   readonly n: number;
@@ -43,13 +47,15 @@ function chooseCalls(o: AbandonOutlook, answerRate: number, cap: number, allowed
 export function decidePacing(input: PacingInput): PacingDecision {
   const { settings, history, agents, calls } = input;
   const pri = settings.priors;
-  const answer = estimateAnswerRate(history.answered, history.attempts, pri.answerRate);
+  const answer = currentAnswerRate(history, pri.answerRate);
   const ringTime = estimateDuration(history.ringTime, pri.ringTime);
   const talk = estimateDurationWithOngoing(history.talkTime, pri.talkTime, agents.talkingElapsedMs);
   const wrapUp = estimateDuration(history.wrapUpTime, pri.wrapUpTime);
-  const safety = abandonSafety(history.campaign, history.rolling, settings);
   const talking = agents.talkingElapsedMs.length;
   const agentsLoggedIn = agents.ready + talking + agents.wrapUpElapsedMs.length;
+  // Answers a full hour would bring at HOUR_OCCUPANCY, for the hour's abandon budget.
+  const hourAnswers = (HOUR_OCCUPANCY * agentsLoggedIn * HOUR_MS) / (lognormalMean(talk) + lognormalMean(wrapUp));
+  const safety = abandonSafety(history.campaign, history.rolling, settings, hourAnswers);
   const linesInUse = calls.ringingElapsedMs.length + calls.waitingElapsedMs.length + talking;
   const maxLines = Math.floor(settings.maxLinesPerAgent * agentsLoggedIn + 1e-9);
   const allowed = settings.abandonTarget * safety.factor;

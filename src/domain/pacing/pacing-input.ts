@@ -20,6 +20,11 @@ export interface PacingHistory {
    */
   readonly attempts: number;
   readonly answered: number;
+  /**
+   * The same counted over the last 90 s or so (faded with PACING_HALF_LIFE_MS.recentAttempts, up to
+   * now), so that a sudden change of answer rate shows within a minute or so; absent, only the counts above are used.
+   */
+  readonly recent?: { readonly attempts: number; readonly answered: number };
   /** Dial-to-answer time of calls answered by a person. */
   readonly ringTime: DurationStats;
   readonly talkTime: DurationStats;

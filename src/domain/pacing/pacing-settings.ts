@@ -27,16 +27,28 @@ export interface PacingPriors {
 }
 
 /**
- * How the allowed abandon probability of the next call shrinks as the measured abandon rate
- * (the worse of campaign-wide and rolling window, relative to the target) rises.
+ * How the allowed abandon probability of the next call follows the measured abandon rate. The
+ * factor is exp(gain × (aim − pressure)), kept within [minFactor, maxFactor],
+ * where pressure is the measured rate relative to its ceiling (see abandonSafety). The target is a
+ * ceiling to approach: below `aim` the factor grows, above it shrinks (and at pressure 1 only the
+ * minimum is left), so the campaign settles a little under the target and spends the rest of its
+ * budget on occupancy. A smooth curve rather than a switch keeps the risk per call nearly constant,
+ * which keeps agents busier than swinging between bursts and stops; a high gain keeps the settling
+ * point near the aim even where the forecast misjudges the risk.
  */
 export interface SafetyCurve {
-  /** Pressure (measured / target) at and below which the full factor applies. */
-  readonly relaxedBelow: number;
-  /** Pressure at and above which only the minimum factor applies. */
-  readonly tightAt: number;
+  /** Pressure the campaign settles towards (measured rate / target). */
+  readonly aim: number;
+  /** How sharply the factor reacts to pressure away from the aim (per unit of pressure, in e-folds). */
+  readonly gain: number;
   readonly maxFactor: number;
   readonly minFactor: number;
+  /** How far above the target the abandon rate of any one hour may go (0.01: one point). */
+  readonly hourMargin: number;
+  /** Abandons the hour may still take (see abandonSafety) at and above which the hour does not tighten the factor… */
+  readonly hourSlackRelaxed: number;
+  /** …and at and below which only the minimum factor applies. */
+  readonly hourSlackTight: number;
 }
 
 export const DEFAULT_PACING_SETTINGS: PacingSettings = {
@@ -52,7 +64,7 @@ export const DEFAULT_PACING_SETTINGS: PacingSettings = {
     wrapUpTime: { medianMs: 10000, sigma: 0.7, weight: 5 },
     abandonWeight: 30,
   },
-  safety: { relaxedBelow: 0.5, tightAt: 0.8, maxFactor: 2, minFactor: 0.1 },
+  safety: { aim: 0.88, gain: 12, maxFactor: 2, minFactor: 0.1, hourMargin: 0.01, hourSlackRelaxed: 6, hourSlackTight: 2 },
 };
 
 export function pacingSettings(overrides: Partial<PacingSettings> = {}): PacingSettings {
@@ -61,6 +73,7 @@ export function pacingSettings(overrides: Partial<PacingSettings> = {}): PacingS
 
 /**
  * Half-lives the engine should use when it learns (recordAttempt, addDuration): answer rates drift
- * through the day, so the last several minutes speak for now.
+ * through the day, so the last several minutes speak for now; the last minute (recentAttempts)
+ * tells when they change all at once.
  */
-export const PACING_HALF_LIFE_MS = { attempts: 10 * 60_000, durations: 30 * 60_000 } as const;
+export const PACING_HALF_LIFE_MS = { attempts: 10 * 60_000, recentAttempts: 90_000, durations: 30 * 60_000 } as const;
