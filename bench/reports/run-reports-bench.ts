@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { recomputeRollup, stateTimeKey } from '../../src/domain/agent-performance/agent-state-rollup';
@@ -131,15 +132,14 @@ function seed(db: Db, file: string) {
   return { ...history, campaignId, endMs, seconds, attempts, calls, exportRange: { from: dayAt(endMs - EXPORT_DAYS * DAY_MS), to: lastDay } };
 }
 
-async function main(): Promise<void> {
-  const dir = process.env.BENCH_DIR ?? mkdtempSync(path.join(tmpdir(), 'dialer-bench-reports-'));
+type SeedFacts = ReturnType<typeof seed>;
+
+/** The reports, in a fresh process on the seeded database, so the peak RSS is what serving them takes. */
+async function reports(dir: string): Promise<void> {
   const file = path.join(dir, 'dialer.db');
-  say(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes share these cores)`);
+  const s = JSON.parse(readFileSync(path.join(dir, 'seeded.json'), 'utf8')) as SeedFacts;
   const db = openDatabase(file);
   try {
-    migrate(db);
-    const s = seed(db, file);
-    checkRollup(db, [s.agentIds[0]!, s.agentIds[s.agentIds.length - 1]!]);
     const owner: Actor = { id: db.prepare<[], { id: number }>("SELECT id FROM users WHERE username = 'boss'").get()!.id, role: 'owner' };
     const clock = { now: () => new Date(Math.max(s.lastMs, s.endMs) + 3_600_000) };
     const lastDay = dayAt(s.endMs - DAY_MS);
@@ -192,6 +192,36 @@ async function main(): Promise<void> {
     recordFigures('reports', figures);
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Seeds (or, with BENCH_REUSE=1 and BENCH_DIR, reuses the database seeded before), then runs the reports in a
+ * child process.
+ */
+async function main(): Promise<void> {
+  if (process.argv.includes('--reports')) return reports(process.env.BENCH_DIR!);
+  const dir = process.env.BENCH_DIR ?? mkdtempSync(path.join(tmpdir(), 'dialer-bench-reports-'));
+  const file = path.join(dir, 'dialer.db');
+  say(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes share these cores)`);
+  try {
+    const db = openDatabase(file);
+    try {
+      const reuse = process.env.BENCH_REUSE === '1' && existsSync(path.join(dir, 'seeded.json'));
+      migrate(db);
+      if (reuse) say(`reusing the database seeded before in ${dir}`);
+      else {
+        const s = seed(db, file);
+        checkRollup(db, [s.agentIds[0]!, s.agentIds[s.agentIds.length - 1]!]);
+        writeFileSync(path.join(dir, 'seeded.json'), JSON.stringify(s));
+        say(`  peak RSS while seeding ${fmt(process.resourceUsage().maxRSS / 1024)} MB (not a figure: the reports run in a fresh process)`);
+      }
+    } finally {
+      db.close();
+    }
+    const r = spawnSync(process.execPath, [__filename, '--reports'], { stdio: 'inherit', env: { ...process.env, BENCH_DIR: dir } });
+    if (r.status !== 0) process.exitCode = r.status ?? 1;
+  } finally {
     if (!process.env.BENCH_DIR) rmSync(dir, { recursive: true, force: true });
   }
 }
