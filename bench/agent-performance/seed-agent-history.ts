@@ -7,7 +7,11 @@ import { DISPOSITIONS } from '../../src/domain/disposition';
 import { CampaignRepository } from '../../src/store/campaign-repository';
 import type { Db } from '../../src/store/database';
 
-export interface SeedOptions { agents: number; campaigns: number; days: number; firstDay: string }
+export interface SeedOptions {
+  agents: number; campaigns: number; days: number; firstDay: string;
+  /** Share of days each agent works (default 0.55). */
+  workRate?: number;
+}
 export interface Seeded { agentIds: number[]; changes: number; attempts: number; lastMs: number }
 
 const ZONES = ['Asia/Ho_Chi_Minh', 'Asia/Ho_Chi_Minh', 'UTC', 'America/New_York'];
@@ -29,6 +33,7 @@ function dropIndexes(db: Db, tables: string[]): string[] {
  */
 export function seedAgentHistory(db: Db, o: SeedOptions, say: (s: string) => void): Seeded {
   const rnd = createSeededRandom(14);
+  const workRate = o.workRate ?? 0.55;
   const now = '2025-01-01T00:00:00.000Z';
   const owner = Number(db.prepare(`INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at) VALUES ('boss', 'Boss', 'owner', 'x', ?, ?)`).run(now, now).lastInsertRowid);
   const addUser = db.prepare(`INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at) VALUES (?, ?, 'agent', 'x', ?, ?)`);
@@ -54,7 +59,7 @@ export function seedAgentHistory(db: Db, o: SeedOptions, say: (s: string) => voi
       const sums = new Map<string, StateTime>();
       let prev: AgentStateKind = 'offline';
       for (const [i, day] of days.entries()) {
-        if (rnd() < 0.45) continue;
+        if (rnd() >= workRate) continue;
         const c = mine[i % 2]!;
         let t = localDayStart(day, c.tz).getTime() + 8 * 60 * MIN + Math.floor(rnd() * 30 * MIN);
         const end = t + 8.5 * 60 * MIN;

@@ -30,6 +30,10 @@ export function benchPlan(size: 'ci' | 'full', ariUrl?: string): PlannedBench[] 
       bench: 'customer-results', script: 'customer-results/run-customer-results-bench.js', args: [],
       env: ci ? { BENCH_ENTRIES: '200000', BENCH_EXPORT_ROWS: '50000', BENCH_RUNS: '5' } : {},
     },
+    {
+      bench: 'reports', script: 'reports/run-reports-bench.js', args: [],
+      env: ci ? { BENCH_AGENTS: '60', BENCH_CAMPAIGNS: '50', BENCH_DAYS: '61', BENCH_EXPORT_ROWS: '20000', BENCH_RUNS: '20' } : {},
+    },
     { bench: 'hopper', script: 'hopper/run-hopper-bench.js', args: ci ? ['--contacts', '200000', '--seconds', '5'] : [], env: {} },
     ...real,
   ];

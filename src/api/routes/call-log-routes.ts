@@ -1,9 +1,8 @@
 import { callLogCells, callLogHeader } from '../../services/call-log/call-log-export';
 import type { CallLogService } from '../../services/call-log/call-log-service';
+import { callLogXlsx } from '../../services/call-log/call-log-xlsx';
 import { XLSX_EXPORT_MAX_ROWS, yieldToEvents } from '../../services/contact-export-service';
 import { CSV_BOM, CSV_TYPE, XLSX_TYPE } from '../../services/import-templates';
-import { writeXlsxOffThread } from '../../services/write-xlsx-off-thread';
-import type { ImportCell } from '../../domain/import-mapping';
 import { DialerError } from '../../errors';
 import { csvLine } from '../../spreadsheet/csv-line';
 import { ANY_USER, defineRoute, type RouteSpec } from '../route';
@@ -39,15 +38,7 @@ export function callLogRoutes(log: CallLogService): RouteSpec[] {
         const plan = log.planExport(actor, q);
         const name = `calls-${q.from}-${q.to}`;
         if (format === 'xlsx') {
-          const rows: ImportCell[][] = [callLogHeader(lang)];
-          for await (const batch of log.exportBatches(plan)) {
-            if (rows.length - 1 + batch.length > XLSX_EXPORT_MAX_ROWS) {
-              throw new DialerError('E_EXPORT_TOO_LARGE', `more than ${XLSX_EXPORT_MAX_ROWS} calls match: export them as CSV or narrow the filter`);
-            }
-            for (const e of batch) rows.push(callLogCells(e, lang));
-            await yieldToEvents();
-          }
-          const body = await writeXlsxOffThread([{ name: 'Calls', rows }]);
+          const { body } = await callLogXlsx(log, plan, lang);
           return sendFile(res, { fileName: `${name}.xlsx`, contentType: XLSX_TYPE, body });
         }
         const download = startDownload(res, `${name}.csv`, CSV_TYPE);

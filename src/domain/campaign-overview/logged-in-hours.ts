@@ -1,5 +1,5 @@
 import type { AgentStateKind } from '../dialer/agent-session-state';
-import { localTimeAt } from '../dialer/local-time';
+import { ZoneWallClock } from './zone-wall-clock';
 
 const MINUTE_MS = 60_000;
 
@@ -8,12 +8,15 @@ export interface StateStep { agentId: number; campaignId: number; at: number; to
 
 export interface HourTime { day: string; hour: number; ms: number }
 
-/** Splits [startMs, endMs) at the local whole hours of `timeZone` (every zone's offset is whole minutes). */
-export function splitByLocalHour(startMs: number, endMs: number, timeZone: string): HourTime[] {
+/**
+ * Splits [startMs, endMs) at the local whole hours of `timeZone` (every zone's offset is whole minutes). Pass one
+ * clock for many calls in the same zone: it reads the zone's offset once per UTC hour.
+ */
+export function splitByLocalHour(startMs: number, endMs: number, timeZone: string, clock = new ZoneWallClock(timeZone)): HourTime[] {
   const out: HourTime[] = [];
   let at = startMs;
   while (at < endMs) {
-    const lt = localTimeAt(new Date(at), timeZone);
+    const lt = clock.at(at);
     const next = Math.min(endMs, at - (at % MINUTE_MS) + (60 - (lt.minuteOfDay % 60)) * MINUTE_MS);
     out.push({ day: lt.dateKey, hour: Math.floor(lt.minuteOfDay / 60), ms: next - at });
     at = next;
@@ -30,13 +33,14 @@ export function splitByLocalHour(startMs: number, endMs: number, timeZone: strin
 export function loggedInHours(steps: readonly StateStep[], campaignId: number, startMs: number, endMs: number, timeZone: string): HourTime[] {
   const sorted = [...steps].sort((a, b) => a.agentId - b.agentId || a.at - b.at);
   const totals = new Map<string, HourTime>();
+  const clock = new ZoneWallClock(timeZone);
   sorted.forEach((s, i) => {
     if (s.campaignId !== campaignId || s.to === 'offline') return;
     const next = sorted[i + 1];
     const close = next && next.agentId === s.agentId ? next.at : endMs;
     const from = Math.max(s.at, startMs);
     const to = Math.min(close, endMs);
-    for (const p of to > from ? splitByLocalHour(from, to, timeZone) : []) {
+    for (const p of to > from ? splitByLocalHour(from, to, timeZone, clock) : []) {
       const key = `${p.day}|${p.hour}`;
       const t = totals.get(key) ?? { day: p.day, hour: p.hour, ms: 0 };
       t.ms += p.ms;

@@ -2,9 +2,9 @@ import { canSeeCampaignPerformance } from '../../domain/agent-performance/agent-
 import { dateKeysBetween, localDayStart, nextDateKey } from '../../domain/agent-performance/local-day-span';
 import { buildCampaignOverview, type CampaignFacts, type CampaignOverview, type OverviewBody } from '../../domain/campaign-overview/campaign-overview-report';
 import { loggedInHours } from '../../domain/campaign-overview/logged-in-hours';
+import { ZoneWallClock } from '../../domain/campaign-overview/zone-wall-clock';
 import type { AttemptCell } from '../../domain/campaign-overview/overview-figures';
 import type { Clock } from '../../domain/clock';
-import { localTimeAt } from '../../domain/dialer/local-time';
 import type { Actor } from '../../domain/roles';
 import { DialerError, forbidden, notFound } from '../../errors';
 import type { CampaignOverviewRepository, OverviewCampaignRow } from '../../store/campaign-overview/campaign-overview-repository';
@@ -32,30 +32,13 @@ function daysBefore(day: string, n: number): string {
   return new Date(Date.UTC(y, m - 1, d - n)).toISOString().slice(0, 10);
 }
 
-/**
- * Local (day, hour) of UTC quarter-hour buckets in one zone. The zone is read at the first and last quarter of each
- * UTC hour: when the offset holds through the hour (nearly always), each quarter is the hour's local minute plus
- * 15s; an hour with a clock change inside it (Lord Howe changes at a half hour) is read quarter by quarter.
- */
+/** Local (day, hour) of UTC quarter-hour buckets in one zone (the zone's offset read once per UTC hour). */
 class LocalSlots {
-  private readonly hours = new Map<string, { dateKey: string; minuteOfDay: number } | null>();
-  constructor(private readonly tz: string) {}
-  private at(iso: string): { day: string; hour: number } {
-    const lt = localTimeAt(new Date(iso), this.tz);
-    return { day: lt.dateKey, hour: Math.floor(lt.minuteOfDay / 60) };
-  }
+  private readonly clock: ZoneWallClock;
+  constructor(tz: string) { this.clock = new ZoneWallClock(tz); }
   of(iso: string): { day: string; hour: number } {
-    const hourKey = iso.slice(0, 13);
-    if (!this.hours.has(hourKey)) {
-      const first = localTimeAt(new Date(`${hourKey}:00:00.000Z`), this.tz);
-      const last = localTimeAt(new Date(`${hourKey}:45:00.000Z`), this.tz);
-      const steady = (first.minuteOfDay + 45) % 1440 === last.minuteOfDay;
-      this.hours.set(hourKey, steady ? { dateKey: first.dateKey, minuteOfDay: first.minuteOfDay } : null);
-    }
-    const h = this.hours.get(hourKey);
-    if (!h) return this.at(iso);
-    const minute = h.minuteOfDay + Number(iso.slice(14, 16));
-    return minute < 1440 ? { day: h.dateKey, hour: Math.floor(minute / 60) } : { day: nextDateKey(h.dateKey), hour: Math.floor((minute - 1440) / 60) };
+    const w = this.clock.at(Date.parse(iso));
+    return { day: w.dateKey, hour: Math.floor(w.minuteOfDay / 60) };
   }
 }
 

@@ -192,7 +192,9 @@ function where(f: CallLogFilter): { sql: string; args: Arg[] } | null {
   });
   parts.push(terms.length === 1 ? terms[0]! : `(${terms.map((t) => `(${t})`).join(' OR ')})`);
   if (f.agentId !== undefined) { parts.push('r.agent_id = ?'); args.push(f.agentId); }
-  if (f.outcome !== undefined) { parts.push('r.outcome = ?'); args.push(f.outcome); }
+  // call_records_outcome_end (migration 047) serves an outcome over every campaign; with one campaign or an agent their
+  // own index is the narrower walk, and the unary + keeps the planner on it (an unanalysed outcome index looks selective).
+  if (f.outcome !== undefined) { parts.push(`${one || f.agentId !== undefined ? '+' : ''}r.outcome = ?`); args.push(f.outcome); }
   if (f.cause !== undefined) { parts.push('r.hangup_cause = ?'); args.push(f.cause); }
   if (f.digits !== undefined) { parts.push("r.phone_number LIKE ? ESCAPE '\\'"); args.push(`%${f.digits}%`); }
   return { sql: parts.join(' AND '), args };

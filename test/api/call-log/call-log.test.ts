@@ -159,6 +159,9 @@ describe('call log report', () => {
       ['one campaign', repo.planOfPage({ windows: [window([s.a])] }), /call_records_campaign_end/],
       ['an agent', repo.planOfPage({ windows: [window([s.a, s.b]), window('none')], agentId: s.t.ann.id }), /call_records_(agent_end|end)/],
       ['every call', repo.planOfPage({ windows: [window([s.a], '2026-11-30T17:00:00.000Z', '2026-12-01T17:00:00.000Z'), window([s.b]), window('none')] }), /call_records_end/],
+      ['an outcome over every call', repo.planOfPage({ windows: [window([s.a], '2026-11-30T17:00:00.000Z', '2026-12-01T17:00:00.000Z'), window([s.b]), window('none')], outcome: 'busy' }), /call_records_outcome_end/],
+      ['one campaign and an outcome', repo.planOfPage({ windows: [window([s.a])], outcome: 'answered' }), /call_records_campaign_end/],
+      ['an agent and an outcome', repo.planOfPage({ windows: [window([s.a, s.b]), window('none')], agentId: s.t.ann.id, outcome: 'answered' }), /call_records_(agent_end|end)/],
     ];
     for (const [what, plan, index] of plans) {
       assert.ok(plan.some((p) => index.test(p)), `${what}: ${plan.join(' | ')}`);
