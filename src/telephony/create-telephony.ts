@@ -21,7 +21,7 @@ export interface TelephonyDeps {
   /** Prefix of our channel and bridge ids; defaults to the base app name. */
   idPrefix?: string;
   onNotice(e: FlowEvent): void;
-  onFinished(record: CallRecord): void;
+  onFinished(record: CallRecord, flowId?: string): void;
   /** An inbound caller pressed 1 for a callback (the engine queues it for the callback campaign). */
   onCallbackRequest(number: string, at: Date): void;
   /** An inbound call to the agents wants one to ring (the engine's choice); without it nobody is ON. */
@@ -68,7 +68,7 @@ export function createTelephony(deps: TelephonyDeps): Telephony {
       if (e.notice.kind === 'callbackRequested') deps.onCallbackRequest(e.notice.number, e.at);
       deps.onNotice(e);
     },
-    onFinished: (record) => deps.onFinished(record),
+    onFinished: (record, flowId) => deps.onFinished(record, flowId),
     pickAgent: deps.pickInboundAgent,
   });
   const confirmationMedia = mediaList(config.telephony.callbackConfirmationMedia);

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { EngineHarness } from './support/engine-harness';
+
+/**
+ * Inbound calls to the agents with the engine on the simulator in virtual time: a caller reaches dialer-inbound,
+ * the engine picks an agent who is ON and free (longest idle first), their phone rings (1xxx answer, 9xxx never do),
+ * the call view is pushed to them, and the call record names the agent and the contact known by the number.
+ */
+describe('inbound calls to the agents (engine on the simulator)', function () {
+  this.timeout(90_000);
+  let h: EngineHarness;
+
+  beforeEach(async () => {
+    h = await EngineHarness.start({ config: { inbound: { agentRingSeconds: 5, maxWaitSeconds: 40, retrySeconds: 2 } } });
+  });
+
+  afterEach(async () => { await h.stop(); });
+
+  const records = () => h.rows('SELECT flow, agent_id, contact_id, phone_number, outcome, end_reason, bridge_at FROM call_records WHERE flow = ? ORDER BY id', 'inbound');
+  const place = (callerNumber: string) => h.sim.control.placeInboundCall({ callerNumber, context: 'dialer-inbound', exten: '0281234567' });
+  const views = (agentId: number) => h.messagesOf(agentId, 'call.view').map((m) => (m.call === null ? null : `${m.call.direction}:${m.call.state}:${m.call.contactName ?? m.call.number}`));
+  const contact = (name: string, phone: string) => h.services.crm.contacts.create(h.owner, { name, phones: [phone] });
+
+  it('when a known caller dials in and an agent is ON, then the agent rings with a screen-pop naming the contact, talks, and the record names both', async () => {
+    const ann = h.agent('ann', '1001');
+    const lan = contact('Lan Nguyen', '0912 345 678');
+    const caller = place('0912345678');
+    assert.ok(await h.run(() => h.engine.inbound.isBusy(ann) && views(ann).includes('inbound:connected:Lan Nguyen'), 30_000), 'the agent talks to the caller');
+    h.sim.control.hangUpFarEnd(caller);
+    assert.ok(await h.run(() => records().length === 1, 30_000), 'the call record');
+    const [r] = records();
+    assert.deepEqual([r.agent_id, r.contact_id, r.phone_number, r.outcome, r.end_reason], [ann, lan.id, '0912345678', 'answered', 'customer_hangup']);
+    assert.deepEqual(views(ann), ['inbound:ringing_agent:Lan Nguyen', 'inbound:connected:Lan Nguyen', 'inbound:ended:Lan Nguyen']);
+    assert.equal(h.engine.inbound.isBusy(ann), false);
+  });
+
+  it('when the caller is unknown, then the screen-pop shows the number and the record has no contact', async () => {
+    const ann = h.agent('ann', '1001');
+    const caller = place('0987654321');
+    assert.ok(await h.run(() => views(ann).includes('inbound:connected:0987654321'), 30_000));
+    h.sim.control.hangUpFarEnd(caller);
+    assert.ok(await h.run(() => records().length === 1, 30_000));
+    assert.equal(records()[0].contact_id, null);
+  });
+
+  it('when every agent is OFF, then nobody rings and the caller hears the closing message (no_agent)', async () => {
+    const ann = h.agent('ann', '1001');
+    h.rows('UPDATE users SET lead_receiving = 0 WHERE id = ? RETURNING id', ann);
+    place('0912345678');
+    assert.ok(await h.run(() => records().length === 1, 30_000));
+    assert.deepEqual([records()[0].agent_id, records()[0].end_reason, records()[0].outcome], [null, 'no_agent', 'abandoned']);
+    assert.deepEqual(views(ann), []);
+  });
+
+  it('when the longest idle agent does not answer, then the next agent rings and takes the call; the first one\'s pop-up is withdrawn', async () => {
+    const deaf = h.agent('deaf', '9001');
+    const bob = h.agent('bob', '1002');
+    const caller = place('0912345678');
+    assert.ok(await h.run(() => views(bob).includes('inbound:connected:0912345678'), 40_000), 'the second agent talks');
+    assert.deepEqual(views(deaf), ['inbound:ringing_agent:0912345678', null]);
+    h.sim.control.hangUpFarEnd(caller);
+    assert.ok(await h.run(() => records().length === 1, 30_000));
+    assert.equal(records()[0].agent_id, bob);
+  });
+
+  it('when the caller hangs up while the agent rings, then it is a missed call (queue_hangup) and the agent is free again', async () => {
+    const deaf = h.agent('deaf', '9001');
+    const caller = place('0912345678');
+    assert.ok(await h.run(() => h.engine.inbound.isBusy(deaf), 30_000), 'the agent rung');
+    h.sim.control.hangUpFarEnd(caller);
+    assert.ok(await h.run(() => records().length === 1, 30_000));
+    assert.deepEqual([records()[0].end_reason, records()[0].agent_id, records()[0].bridge_at], ['queue_hangup', null, null]);
+    assert.equal(h.engine.inbound.isBusy(deaf), false);
+    assert.deepEqual(views(deaf), ['inbound:ringing_agent:0912345678', null]);
+  });
+
+  it('when the only ON agent is on a click-to-call, then the caller waits in the queue without ringing them', async () => {
+    const ann = h.agent('ann', '1001');
+    const c2c = h.engine.calls.start({ agentId: ann, receiving: true, contactId: null, contactName: null, number: '0901234567', dial: '0901234567' });
+    assert.equal(c2c.state, 'ringing_agent');
+    const caller = place('0912345678');
+    await h.run(() => false, 8000);
+    assert.equal(h.engine.calls.isLive(ann), true, 'the click-to-call still goes on');
+    assert.deepEqual(views(ann).filter((v) => v?.startsWith('inbound')), []);
+    h.sim.control.hangUpFarEnd(caller);
+    assert.ok(await h.run(() => records().length === 1, 30_000));
+    assert.deepEqual([records()[0].agent_id, records()[0].end_reason], [null, 'queue_hangup']);
+  });
+});
