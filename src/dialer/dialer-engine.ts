@@ -76,7 +76,7 @@ export class DialerEngine {
     });
     this.inbound = new InboundDesk({
       directory: d.inbound ?? { receivingAgents: () => [], contactByPhone: () => undefined },
-      notifier: d.notifier, clock: d.clock, log: this.log.child({ component: 'inbound' }),
+      notifier: d.notifier, telephony: d.telephony, clock: d.clock, log: this.log.child({ component: 'inbound' }),
       normalizePhone: (raw) => d.normalizePhone?.(raw) ?? raw,
       busyElsewhere: (agentId) => this.calls.isLive(agentId) || this.busyInCampaign(agentId),
       holdInCampaign: (agentId, held) => this.holdForInbound(agentId, held),
@@ -219,7 +219,7 @@ export class DialerEngine {
   onCallRecord(record: CallRecord, flowId?: string): void {
     const id = this.d.records.insert(record);
     this.calls.recorded(record, id);
-    this.inbound.recorded(record, flowId);
+    this.inbound.recorded(record, flowId, id);
   }
 
   /** An inbound caller asked to be called back: queued, and taken by a running callback campaign if there is one. */

@@ -25,19 +25,37 @@ describe('inbound calls to the agents (engine on the simulator)', function () {
     const ann = h.agent('ann', '1001');
     const lan = contact('Lan Nguyen', '0912 345 678');
     const caller = place('0912345678');
-    assert.ok(await h.run(() => h.engine.inbound.isBusy(ann) && views(ann).includes('inbound:connected:Lan Nguyen'), 30_000), 'the agent talks to the caller');
+    assert.ok(await h.run(() => h.engine.inbound.isBusy(ann) && views(ann).includes('inbound:talking:Lan Nguyen'), 30_000), 'the agent talks to the caller');
     h.sim.control.hangUpFarEnd(caller);
     assert.ok(await h.run(() => records().length === 1, 30_000), 'the call record');
     const [r] = records();
     assert.deepEqual([r.agent_id, r.contact_id, r.phone_number, r.outcome, r.end_reason], [ann, lan.id, '0912345678', 'answered', 'customer_hangup']);
-    assert.deepEqual(views(ann), ['inbound:ringing_agent:Lan Nguyen', 'inbound:connected:Lan Nguyen', 'inbound:ended:Lan Nguyen']);
+    assert.deepEqual(views(ann), ['inbound:ringing_agent:Lan Nguyen', 'inbound:talking:Lan Nguyen', 'inbound:ended:Lan Nguyen', 'inbound:ended:Lan Nguyen']);
     assert.equal(h.engine.inbound.isBusy(ann), false);
+    // Save and close, as the pop-up does it: the note goes on the contact with the agent and the call.
+    const callId = h.engine.inbound.current(ann)?.callRecordId;
+    assert.ok(callId);
+    const closed = h.services.clickToCall.close({ id: ann, role: 'agent' }, h.engine.inbound, 'asked about the invoice');
+    assert.equal(closed.callRecordId, callId);
+    assert.deepEqual(h.rows('SELECT contact_id, agent_id, call_record_id, body FROM contact_notes'), [{ contact_id: lan.id, agent_id: ann, call_record_id: callId, body: 'asked about the invoice' }]);
+    assert.equal(h.engine.inbound.current(ann), null);
+    assert.equal(h.messagesOf(ann, 'call.view').at(-1)?.call, null);
+  });
+
+  it('when the agent presses End on the inbound call, then the caller is released and the record says the agent hung up', async () => {
+    const ann = h.agent('ann', '1001');
+    place('0912345678');
+    assert.ok(await h.run(() => h.engine.inbound.current(ann)?.state === 'talking', 30_000));
+    h.engine.inbound.hangup(ann);
+    assert.ok(await h.run(() => records().length === 1, 30_000));
+    assert.equal(records()[0].end_reason, 'agent_hangup');
+    assert.throws(() => h.services.clickToCall.close({ id: 999, role: 'agent' }, h.engine.inbound, ''), /no call open/);
   });
 
   it('when the caller is unknown, then the screen-pop shows the number and the record has no contact', async () => {
     const ann = h.agent('ann', '1001');
     const caller = place('0987654321');
-    assert.ok(await h.run(() => views(ann).includes('inbound:connected:0987654321'), 30_000));
+    assert.ok(await h.run(() => views(ann).includes('inbound:talking:0987654321'), 30_000));
     h.sim.control.hangUpFarEnd(caller);
     assert.ok(await h.run(() => records().length === 1, 30_000));
     assert.equal(records()[0].contact_id, null);
@@ -56,7 +74,7 @@ describe('inbound calls to the agents (engine on the simulator)', function () {
     const deaf = h.agent('deaf', '9001');
     const bob = h.agent('bob', '1002');
     const caller = place('0912345678');
-    assert.ok(await h.run(() => views(bob).includes('inbound:connected:0912345678'), 40_000), 'the second agent talks');
+    assert.ok(await h.run(() => views(bob).includes('inbound:talking:0912345678'), 40_000), 'the second agent talks');
     assert.deepEqual(views(deaf), ['inbound:ringing_agent:0912345678', null]);
     h.sim.control.hangUpFarEnd(caller);
     assert.ok(await h.run(() => records().length === 1, 30_000));

@@ -5,7 +5,10 @@ import { INBOUND_FLOW } from '../../domain/flows/inbound-flow';
 import type { CallRecord } from '../../domain/call-record';
 import type { UserId } from '../../domain/roles';
 import type { Notifier } from '../dialer-ports';
-import type { CallNotice } from '../dialer-telephony';
+import type { CallNotice, DialerTelephony } from '../dialer-telephony';
+import type { ClickToCallView } from '../click-to-call/click-to-call-desk';
+import { DialerError } from '../../errors';
+import type { LegId } from '../../domain/telephony-ids';
 
 /** What the desk reads of the agents and contacts (users.lead_receiving, contact_phones). */
 export interface InboundDirectory {
@@ -13,22 +16,16 @@ export interface InboundDirectory {
   contactByPhone(e164: string): { id: number; name: string } | undefined;
 }
 
-/** What the agent's pop-up shows of an inbound call (pushed as `call.view`, direction inbound). */
-export interface InboundCallView {
-  direction: 'inbound';
-  state: 'ringing_agent' | 'connected' | 'ended';
-  contactId: number | null;
-  contactName: string | null;
-  /** The caller's number ('' when withheld). */
-  number: string;
-  startedAt: string;
-  answeredAt: string | null;
-  endedAt: string | null;
-}
+/**
+ * What the agent's pop-up shows of an inbound call (pushed as `call.view`): the click-to-call view, so the same
+ * pop-up (End, note, Save and close) serves it, with direction inbound; `number` is the caller's ('' when withheld).
+ */
+export type InboundCallView = ClickToCallView & { direction: 'inbound' };
 
 export interface InboundDeskDeps {
   directory: InboundDirectory;
   notifier: Notifier;
+  telephony: Pick<DialerTelephony, 'hangup'>;
   clock: Clock;
   log: Logger;
   normalizePhone(raw: string): string;
@@ -38,7 +35,7 @@ export interface InboundDeskDeps {
   holdInCampaign(agentId: UserId, held: boolean): void;
 }
 
-interface Offer { flowId: string; agentId: UserId; view: InboundCallView }
+interface Offer { flowId: string; agentId: UserId; view: InboundCallView; agentLeg?: LegId }
 
 /**
  * Inbound calls as the engine sees them: who may take one (chooseInboundAgent over the agents who are ON), who is
@@ -49,6 +46,8 @@ export class InboundDesk {
   private readonly idleSince = new Map<UserId, Date>();
   private readonly byAgent = new Map<UserId, Offer>();
   private readonly byFlow = new Map<string, Offer>();
+  /** The inbound call on each agent's screen: live, or ended and not yet saved and closed. */
+  private readonly open = new Map<UserId, Offer>();
 
   constructor(private readonly d: InboundDeskDeps) {}
 
@@ -77,7 +76,8 @@ export class InboundDesk {
       case 'inboundAnswered': {
         const o = this.byFlow.get(n.flowId);
         if (!o) return;
-        o.view = { ...o.view, state: 'connected', answeredAt: n.at.toISOString() };
+        o.view = { ...o.view, state: 'talking', answeredAt: n.at.toISOString() };
+        o.agentLeg = n.legs.agent;
         return this.push(o);
       }
       case 'inboundNotTaken': return this.release(n.flowId, n.at, false);
@@ -86,10 +86,46 @@ export class InboundDesk {
     }
   }
 
-  /** A finished inbound call lets go of its agent whatever notice was missed. */
-  recorded(record: CallRecord, flowId: string | undefined): void {
+  /** A finished inbound call lets go of its agent whatever notice was missed; a talked one can now be closed. */
+  recorded(record: CallRecord, flowId: string | undefined, id: number): void {
     if (record.flow !== INBOUND_FLOW || !flowId) return;
+    const talked = [...this.open.values()].find((o) => o.flowId === flowId);
     this.release(flowId, record.endAt, record.bridgeAt !== null);
+    if (talked && this.open.get(talked.agentId) === talked) {
+      talked.view = { ...talked.view, callRecordId: id, end: talked.view.end ?? 'completed' };
+      this.push(talked);
+    }
+  }
+
+  /** The inbound call on the agent's screen (null when none). */
+  current(agentId: UserId): InboundCallView | null {
+    return this.open.get(agentId)?.view ?? null;
+  }
+
+  /** End: hangs up the agent's side of a talked call. */
+  hangup(agentId: UserId): InboundCallView {
+    const o = this.mine(agentId);
+    if (o.view.state !== 'ended' && o.agentLeg) void this.d.telephony.hangup(o.agentLeg);
+    return o.view;
+  }
+
+  /** Save and close, first half: what the note goes with; 409 while the call goes on. */
+  close(agentId: UserId): { contactId: number | null; callRecordId: number } {
+    const o = this.mine(agentId);
+    if (o.view.state !== 'ended' || o.view.callRecordId === null) throw new DialerError('E_CONFLICT', 'the call is still going on: end it first');
+    return { contactId: o.view.contactId, callRecordId: o.view.callRecordId };
+  }
+
+  /** After the note is stored: the pop-up closes. */
+  closed(agentId: UserId): void {
+    if (!this.open.delete(agentId)) return;
+    this.d.notifier.toUser(agentId, { type: 'call.view', key: 'call.view', call: null });
+  }
+
+  private mine(agentId: UserId): Offer {
+    const o = this.open.get(agentId);
+    if (!o) throw new DialerError('E_NOT_FOUND', 'no call open');
+    return o;
   }
 
   private offered(n: CallNotice, agentId: UserId): void {
@@ -99,10 +135,12 @@ export class InboundDesk {
       flowId: n.flowId, agentId,
       view: {
         direction: 'inbound', state: 'ringing_agent', contactId: n.meta.contactId ?? null, contactName: contact?.name ?? null, number,
-        startedAt: n.at.toISOString(), answeredAt: null, endedAt: null,
+        startedAt: n.at.toISOString(), answeredAt: null, endedAt: null, end: null, callRecordId: null,
       },
     };
     this.byAgent.set(agentId, o);
+    // A new call replaces an ended one the agent left open.
+    this.open.set(agentId, o);
     this.byFlow.set(n.flowId, o);
     this.d.holdInCampaign(agentId, true);
     this.d.log.info('inbound call offered', { agentId, flowId: n.flowId, contactId: n.meta.contactId });
@@ -117,10 +155,11 @@ export class InboundDesk {
     if (talked) this.idleSince.set(o.agentId, at);
     this.d.holdInCampaign(o.agentId, false);
     // A call the agent never answered leaves nothing on their screen; a talked one stays until they close it.
-    if (talked && o.view.state === 'connected') {
-      o.view = { ...o.view, state: 'ended', endedAt: at.toISOString() };
+    if (talked && o.view.state === 'talking') {
+      o.view = { ...o.view, state: 'ended', endedAt: at.toISOString(), end: 'completed' };
       this.push(o);
-    } else {
+    } else if (o.view.state !== 'ended' && this.open.get(o.agentId) === o) {
+      this.open.delete(o.agentId);
       this.d.notifier.toUser(o.agentId, { type: 'call.view', key: 'call.view', call: null });
     }
   }
