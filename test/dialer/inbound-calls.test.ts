@@ -67,6 +67,7 @@ describe('inbound calls to the agents (engine on the simulator)', function () {
     place('0912345678');
     assert.ok(await h.run(() => records().length === 1, 30_000));
     assert.deepEqual([records()[0].agent_id, records()[0].end_reason, records()[0].outcome], [null, 'no_agent', 'abandoned']);
+    assert.deepEqual(h.engine.inbound.figures(h.clock.now()), { waiting: 0, longestWaitSeconds: 0, answered: 0, abandoned: 0, unanswered: 1, agents: [] });
     assert.deepEqual(views(ann), []);
   });
 
@@ -79,16 +80,22 @@ describe('inbound calls to the agents (engine on the simulator)', function () {
     h.sim.control.hangUpFarEnd(caller);
     assert.ok(await h.run(() => records().length === 1, 30_000));
     assert.equal(records()[0].agent_id, bob);
+    assert.equal(h.engine.inbound.figures(h.clock.now()).answered, 1);
   });
 
   it('when the caller hangs up while the agent rings, then it is a missed call (queue_hangup) and the agent is free again', async () => {
     const deaf = h.agent('deaf', '9001');
     const caller = place('0912345678');
     assert.ok(await h.run(() => h.engine.inbound.isBusy(deaf), 30_000), 'the agent rung');
+    await h.run(() => false, 3000);
+    const live = h.engine.inbound.figures(h.clock.now());
+    assert.deepEqual([live.waiting, live.agents], [1, [{ agentId: deaf, onInbound: true }]]);
+    assert.ok(live.longestWaitSeconds >= 3, `waited ${live.longestWaitSeconds} s`);
     h.sim.control.hangUpFarEnd(caller);
     assert.ok(await h.run(() => records().length === 1, 30_000));
     assert.deepEqual([records()[0].end_reason, records()[0].agent_id, records()[0].bridge_at], ['queue_hangup', null, null]);
     assert.equal(h.engine.inbound.isBusy(deaf), false);
+    assert.deepEqual(h.engine.inbound.figures(h.clock.now()), { waiting: 0, longestWaitSeconds: 0, answered: 0, abandoned: 1, unanswered: 0, agents: [{ agentId: deaf, onInbound: false }] });
     assert.deepEqual(views(deaf), ['inbound:ringing_agent:0912345678', null]);
   });
 

@@ -35,6 +35,21 @@ export interface InboundDeskDeps {
   holdInCampaign(agentId: UserId, held: boolean): void;
 }
 
+/** The supervisors' figures of the inbound queue (since the dialer started). */
+export interface InboundQueueFigures {
+  /** Callers waiting for an agent now (greeting over, not yet bridged). */
+  waiting: number;
+  /** Seconds the longest-waiting caller has waited (0 when none). */
+  longestWaitSeconds: number;
+  answered: number;
+  /** Callers who hung up while waiting (missed calls). */
+  abandoned: number;
+  /** Callers who heard the closing message (no agent in time, or none ON). */
+  unanswered: number;
+  /** Agents who are ON, and whether each is on an inbound call now (rung or talking). */
+  agents: { agentId: number; onInbound: boolean }[];
+}
+
 interface Offer { flowId: string; agentId: UserId; view: InboundCallView; agentLeg?: LegId }
 
 /**
@@ -48,6 +63,9 @@ export class InboundDesk {
   private readonly byFlow = new Map<string, Offer>();
   /** The inbound call on each agent's screen: live, or ended and not yet saved and closed. */
   private readonly open = new Map<UserId, Offer>();
+  /** Callers in the queue, by flow, since when. */
+  private readonly waitingSince = new Map<string, Date>();
+  private readonly counts = { answered: 0, abandoned: 0, unanswered: 0 };
 
   constructor(private readonly d: InboundDeskDeps) {}
 
@@ -72,8 +90,10 @@ export class InboundDesk {
   onNotice(n: CallNotice): void {
     const notice = n.notice;
     switch (notice.kind) {
+      case 'inboundQueued': this.waitingSince.set(n.flowId, n.at); return;
       case 'inboundOffered': return this.offered(n, notice.agentId);
       case 'inboundAnswered': {
+        if (this.waitingSince.delete(n.flowId)) this.counts.answered += 1;
         const o = this.byFlow.get(n.flowId);
         if (!o) return;
         o.view = { ...o.view, state: 'talking', answeredAt: n.at.toISOString() };
@@ -89,12 +109,25 @@ export class InboundDesk {
   /** A finished inbound call lets go of its agent whatever notice was missed; a talked one can now be closed. */
   recorded(record: CallRecord, flowId: string | undefined, id: number): void {
     if (record.flow !== INBOUND_FLOW || !flowId) return;
+    this.waitingSince.delete(flowId);
+    if (record.endReason === 'queue_hangup') this.counts.abandoned += 1;
+    else if (record.endReason === 'no_agent' || (record.endReason === 'callback_requested' && record.bridgeAt === null)) this.counts.unanswered += 1;
     const talked = [...this.open.values()].find((o) => o.flowId === flowId);
     this.release(flowId, record.endAt, record.bridgeAt !== null);
     if (talked && this.open.get(talked.agentId) === talked) {
       talked.view = { ...talked.view, callRecordId: id, end: talked.view.end ?? 'completed' };
       this.push(talked);
     }
+  }
+
+  figures(now: Date): InboundQueueFigures {
+    const oldest = Math.min(...[...this.waitingSince.values()].map((d) => d.getTime()));
+    return {
+      waiting: this.waitingSince.size,
+      longestWaitSeconds: this.waitingSince.size === 0 ? 0 : Math.max(0, Math.floor((now.getTime() - oldest) / 1000)),
+      ...this.counts,
+      agents: this.d.directory.receivingAgents().map((a) => ({ agentId: a.id, onInbound: this.byAgent.has(a.id) })),
+    };
   }
 
   /** The inbound call on the agent's screen (null when none). */
