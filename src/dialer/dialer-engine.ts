@@ -238,7 +238,9 @@ export class DialerEngine {
     const now = this.d.clock.now();
     for (let req = this.d.callbacks.takeOldest(now); req; req = this.d.callbacks.takeOldest(now)) {
       const phone = this.d.normalizePhone?.(req.phoneNumber) ?? req.phoneNumber;
-      this.d.leads.add({ campaignId: c.id, contactId: null, name: '', phones: [phone], status: 'callback_scheduled', callbackAt: req.requestedAt }, now);
+      // Tied to the contact known by the number, or a new one, so the agent who calls back sees who it is.
+      const contact = phone ? this.d.inbound?.contactForCallback?.(phone) : undefined;
+      this.d.leads.add({ campaignId: c.id, contactId: contact?.id ?? null, name: contact?.name ?? '', phones: [phone], status: 'callback_scheduled', callbackAt: req.requestedAt }, now);
       this.log.info('callback request queued', { campaignId: c.id, requestId: req.id });
     }
   }

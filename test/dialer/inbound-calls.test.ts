@@ -111,4 +111,17 @@ describe('inbound calls to the agents (engine on the simulator)', function () {
     assert.ok(await h.run(() => records().length === 1, 30_000));
     assert.deepEqual([records()[0].agent_id, records()[0].end_reason], [null, 'queue_hangup']);
   });
+
+  it('when callers ask for a callback, then the lead in the callback campaign is tied to the contact known by the number, or to a new one', async () => {
+    const a = h.agent('cal', '1001');
+    const c = h.campaign({ dialingMode: 'callback', agentIds: [a] });
+    const lan = contact('Lan Nguyen', '0912 345 678');
+    h.engine.onCallbackRequest('0912345678', h.clock.now());
+    h.engine.onCallbackRequest('0987 654 321', h.clock.now());
+    const leads = h.leadsOf(c.id);
+    assert.deepEqual(leads.map((l) => [l.phones[0], l.name]), [['+84912345678', 'Lan Nguyen'], ['+84987654321', '']]);
+    assert.equal(leads[0]!.contactId, lan.id);
+    const created = h.rows('SELECT c.id, c.source, c.owner_id, p.e164 FROM contacts c JOIN contact_phones p ON p.contact_id = c.id WHERE c.id = ?', leads[1]!.contactId);
+    assert.deepEqual(created, [{ id: leads[1]!.contactId, source: 'callback request', owner_id: null, e164: '+84987654321' }]);
+  });
 });

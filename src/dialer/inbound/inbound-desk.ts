@@ -14,6 +14,8 @@ import type { LegId } from '../../domain/telephony-ids';
 export interface InboundDirectory {
   receivingAgents(): { id: number; extension: string | null }[];
   contactByPhone(e164: string): { id: number; name: string } | undefined;
+  /** A callback request's contact: the one known by the number, else a new one with it (undefined: unreadable number). */
+  contactForCallback?(e164: string): { id: number; name: string } | undefined;
 }
 
 /**
