@@ -49,7 +49,7 @@ export function apiRoutes(s: Services, dialer: DialerHandle = () => undefined): 
     ...callLogRoutes(s.callLog),
     ...campaignOverviewRoutes(s.campaignOverview),
     ...callRoutes(s.clickToCall, dialer),
-    ...inboundRoutes(dialer, () => new Date()),
+    ...inboundRoutes(s.missedCalls, dialer, () => new Date()),
     ...customerResultsRoutes(s.customerResults),
   ];
 }

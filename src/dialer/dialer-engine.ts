@@ -225,6 +225,11 @@ export class DialerEngine {
   /** An inbound caller asked to be called back: queued, and taken by a running callback campaign if there is one. */
   onCallbackRequest(number: string, at: Date): void {
     this.d.callbacks.add(number, at, null);
+    this.callbacksQueued();
+  }
+
+  /** Requests were queued (by a caller, or a supervisor sending a missed call): a running callback campaign takes them now. */
+  callbacksQueued(): void {
     for (const r of this.runners.values()) {
       if (r.campaign.dialingMode !== 'callback' || r.campaign.state !== 'running') continue;
       this.feedCallbacks(r.campaign);

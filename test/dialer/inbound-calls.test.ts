@@ -124,4 +124,25 @@ describe('inbound calls to the agents (engine on the simulator)', function () {
     const created = h.rows('SELECT c.id, c.source, c.owner_id, p.e164 FROM contacts c JOIN contact_phones p ON p.contact_id = c.id WHERE c.id = ?', leads[1]!.contactId);
     assert.deepEqual(created, [{ id: leads[1]!.contactId, source: 'callback request', owner_id: null, e164: '+84987654321' }]);
   });
+
+  it('when a caller hung up in the queue, then the supervisor sees the missed call and can send it to the callback campaign once, as a lead tied to the contact', async () => {
+    const a = h.agent('cal', '9001');
+    const c = h.campaign({ dialingMode: 'callback', agentIds: [a] });
+    const lan = contact('Lan Nguyen', '0912 345 678');
+    const caller = place('0912345678');
+    assert.ok(await h.run(() => h.engine.inbound.figures(h.clock.now()).waiting === 1, 30_000));
+    h.sim.control.hangUpFarEnd(caller);
+    assert.ok(await h.run(() => records().length === 1, 30_000));
+    const missed = h.services.missedCalls;
+    const [call] = missed.list(h.owner, 10);
+    assert.deepEqual([call?.phoneNumber, call?.contactId, call?.contactName, call?.sentAt], ['0912345678', lan.id, 'Lan Nguyen', null]);
+    assert.throws(() => missed.list({ id: a, role: 'agent' }, 10), /only supervisors/);
+    const sent = missed.sendToCallback(h.owner, call!.callRecordId, () => h.engine.callbacksQueued());
+    assert.ok(sent.sentAt);
+    assert.throws(() => missed.sendToCallback(h.owner, call!.callRecordId), /sent to the callback campaign already/);
+    assert.throws(() => missed.sendToCallback(h.owner, 999_999), /not found/i);
+    const leads = h.leadsOf(c.id);
+    assert.deepEqual(leads.map((l) => [l.phones[0], l.contactId, l.name]), [['+84912345678', lan.id, 'Lan Nguyen']]);
+  });
 });
+
