@@ -144,5 +144,32 @@ describe('inbound calls to the agents (engine on the simulator)', function () {
     const leads = h.leadsOf(c.id);
     assert.deepEqual(leads.map((l) => [l.phones[0], l.contactId, l.name]), [['+84912345678', lan.id, 'Lan Nguyen']]);
   });
+
+  it('when an agent joined to a campaign is ready and idle, then they take the inbound call, are not ready in the campaign meanwhile, and ready again after', async () => {
+    const ann = h.agent('ann', '1001');
+    const c = h.campaign({ dialingMode: 'progressive', agentIds: [ann] });
+    h.engine.join(ann, c.id);
+    h.engine.ready(ann, c.id);
+    assert.equal(h.engine.view(ann).state.kind, 'ready');
+    const caller = place('0912345678');
+    assert.ok(await h.run(() => h.engine.inbound.current(ann)?.state === 'talking', 30_000), 'the joined agent talks to the caller');
+    const held = h.engine.view(ann).state as { kind: string; reason?: string };
+    assert.deepEqual([held.kind, held.reason], ['not_ready', 'inbound call']);
+    h.sim.control.hangUpFarEnd(caller);
+    assert.ok(await h.run(() => records().length === 1, 30_000));
+    assert.equal(h.engine.view(ann).state.kind, 'ready');
+  });
+
+  it('when the only ON agent is not ready in their campaign, then they are not rung', async () => {
+    const ann = h.agent('ann', '1001');
+    const c = h.campaign({ dialingMode: 'progressive', agentIds: [ann] });
+    h.engine.join(ann, c.id);
+    const caller = place('0912345678');
+    await h.run(() => false, 6000);
+    assert.equal(h.engine.inbound.isBusy(ann), false);
+    assert.equal(h.engine.inbound.figures(h.clock.now()).waiting, 1);
+    h.sim.control.hangUpFarEnd(caller);
+    assert.ok(await h.run(() => records().length === 1, 30_000));
+  });
 });
 
