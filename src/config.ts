@@ -63,6 +63,14 @@ export const configSchema = z.object({
     timezone: z.string().min(1).refine(isValidTimeZone, 'an IANA time zone').describe('Click-to-call: the time zone of contacts (and typed-in numbers) that have none.'),
     dialNational: bool.describe('Click-to-call: dial numbers of phone.defaultRegion in their national form (+84912… as 0912…), for trunks and dialplans that want it.'),
   }),
+  inbound: z.object({
+    greetingMedia: z.string().describe('Inbound calls (dialplan context dialer-inbound): media the caller hears first (comma-separated ARI media URIs; empty: none).'),
+    closingMedia: z.string().min(1).describe('Inbound calls: media played when no agent took the call within inbound.maxWaitSeconds, or none is ON (comma-separated ARI media URIs).'),
+    callbackOfferMedia: z.string().describe('Inbound calls: instead of the closing message, this offer ("to be called back, press 1"); pressing 1 queues a callback request for the callback campaign. Empty: the closing message only.'),
+    agentRingSeconds: int(5, 120).describe('Inbound calls: how long an agent\'s phone rings before the next agent is tried.'),
+    maxWaitSeconds: int(10, 3600).describe('Inbound calls: longest wait for an agent (greeting and music included) before the closing message.'),
+    retrySeconds: int(1, 60).describe('Inbound calls: while every agent who is ON is busy, how often the queue looks for a free one.'),
+  }),
   phone: z.object({
     defaultRegion: z.string().length(2).describe('ISO country used to read numbers written without a country code (VN reads 0912… as +84912…).'),
   }),

@@ -96,8 +96,10 @@ export async function startDialer(config: Config, log: Logger): Promise<RunningD
     config, log, clock: systemClock,
     handlers: {
       onNotice: (e) => holder.engine?.onNotice(e),
-      onFinished: (r) => holder.engine?.onCallRecord(r),
+      onFinished: (r, flowId) => holder.engine?.onCallRecord(r, flowId),
       onCallbackRequest: (n, at) => holder.engine?.onCallbackRequest(n, at),
+      pickInboundAgent: (_flowId, _meta, tried) => holder.engine?.inbound.pick(tried) ?? { agent: null, anyOn: false },
+      inboundContact: (n) => holder.engine?.inbound.contactOf(n)?.id,
     },
   });
   await firstUsers(services, config, log, telephony.demo);

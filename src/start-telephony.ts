@@ -19,7 +19,7 @@ export interface StartTelephonyDeps {
   log: Logger;
   clock: Clock;
   /** Where flow notices, call records and inbound callback requests go (the engine). */
-  handlers: Pick<TelephonyDeps, 'onNotice' | 'onFinished' | 'onCallbackRequest'>;
+  handlers: Pick<TelephonyDeps, 'onNotice' | 'onFinished' | 'onCallbackRequest' | 'pickInboundAgent' | 'inboundContact'>;
 }
 
 /**
@@ -38,7 +38,7 @@ export async function startTelephony(deps: StartTelephonyDeps): Promise<RunningT
     log.info(`demo mode: no ARI URL configured, using the built-in ARI simulator at ${demo.ari.url}`);
   }
   const telephony = createTelephony({
-    config: { ari, telephony: config.telephony }, log: deps.log, clock: deps.clock,
+    config: { ari, telephony: config.telephony, inbound: config.inbound }, log: deps.log, clock: deps.clock,
     ...deps.handlers,
   });
   return {

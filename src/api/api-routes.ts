@@ -20,6 +20,7 @@ import { campaignOverviewRoutes } from './routes/campaign-overview-routes';
 import { pauseCodeRoutes } from './routes/pause-code-routes';
 import { callLogRoutes } from './routes/call-log-routes';
 import { callRoutes } from './routes/call-routes';
+import { inboundRoutes } from './routes/inbound-routes';
 import { customerResultsRoutes } from './routes/customer-results-routes';
 
 /**
@@ -48,6 +49,7 @@ export function apiRoutes(s: Services, dialer: DialerHandle = () => undefined): 
     ...callLogRoutes(s.callLog),
     ...campaignOverviewRoutes(s.campaignOverview),
     ...callRoutes(s.clickToCall, dialer),
+    ...inboundRoutes(s.missedCalls, dialer, () => new Date()),
     ...customerResultsRoutes(s.customerResults),
   ];
 }

@@ -21,6 +21,10 @@ import { LivePublisher } from './live-publisher';
 import { liveSnapshot, type LiveSnapshot } from './live-snapshot';
 import { Recovery } from './recovery';
 import { ClickToCallDesk } from './click-to-call/click-to-call-desk';
+import { InboundDesk } from './inbound/inbound-desk';
+
+/** The not-ready reason a joined agent is given while an inbound call has them. */
+export const INBOUND_NOT_READY = 'inbound call';
 
 const SYNC_INTERVAL_MS = 60_000;
 
@@ -40,6 +44,8 @@ export class DialerEngine {
   private readonly live: LivePublisher;
   /** The agents' click-to-calls (outside campaigns). */
   readonly calls: ClickToCallDesk;
+  /** Inbound calls to the agents. */
+  readonly inbound: InboundDesk;
   private readonly log: Logger;
   private readonly unsubscribe: (() => void)[] = [];
   private syncTimer: unknown;
@@ -68,6 +74,32 @@ export class DialerEngine {
         return j && st ? { state: st.kind, hasLine: j.session.line !== null, resumesReady: st.kind === 'paused' && st.resumeTo.kind === 'ready' } : null;
       },
     });
+    this.inbound = new InboundDesk({
+      directory: d.inbound ?? { receivingAgents: () => [], contactByPhone: () => undefined },
+      notifier: d.notifier, telephony: d.telephony, clock: d.clock, log: this.log.child({ component: 'inbound' }),
+      normalizePhone: (raw) => d.normalizePhone?.(raw) ?? raw,
+      busyElsewhere: (agentId) => this.calls.isLive(agentId) || this.busyInCampaign(agentId),
+      holdInCampaign: (agentId, held) => this.holdForInbound(agentId, held),
+    });
+  }
+
+  /** Joined to a campaign and not ready and idle there (on a call, in wrap-up, previewing, paused, holding a line). */
+  private busyInCampaign(agentId: UserId): boolean {
+    const j = this.joined(agentId);
+    if (!j) return false;
+    return j.session.state?.kind !== 'ready' || j.session.line !== null;
+  }
+
+  /** A joined agent rung for an inbound call is not ready in their campaign (the pacer counts them busy) until it is over. */
+  private holdForInbound(agentId: UserId, held: boolean): void {
+    const j = this.joined(agentId);
+    if (!j) return;
+    try {
+      if (held) j.runner.setNotReady(agentId, INBOUND_NOT_READY, true);
+      else if (j.session.state?.kind === 'not_ready' && j.session.state.reason === INBOUND_NOT_READY) j.runner.setReady(agentId);
+    } catch (err) {
+      this.log.warn('could not change the campaign state for an inbound call', { agentId, err });
+    }
   }
 
   /** Start before telephony connects, so the first orphan report reaches recovery. */
@@ -178,19 +210,26 @@ export class DialerEngine {
 
   onNotice(n: CallNotice): void {
     if (this.calls.isOurs(n)) return this.calls.onNotice(n);
+    if (this.inbound.isOurs(n)) return this.inbound.onNotice(n);
     const r = n.meta.campaignId === undefined ? undefined : this.runners.get(n.meta.campaignId);
     r?.onNotice(n);
   }
 
   /** Every finished flow's call record, stored before its attempt is settled (a crash in between keeps it). */
-  onCallRecord(record: CallRecord): void {
+  onCallRecord(record: CallRecord, flowId?: string): void {
     const id = this.d.records.insert(record);
     this.calls.recorded(record, id);
+    this.inbound.recorded(record, flowId, id);
   }
 
   /** An inbound caller asked to be called back: queued, and taken by a running callback campaign if there is one. */
   onCallbackRequest(number: string, at: Date): void {
     this.d.callbacks.add(number, at, null);
+    this.callbacksQueued();
+  }
+
+  /** Requests were queued (by a caller, or a supervisor sending a missed call): a running callback campaign takes them now. */
+  callbacksQueued(): void {
     for (const r of this.runners.values()) {
       if (r.campaign.dialingMode !== 'callback' || r.campaign.state !== 'running') continue;
       this.feedCallbacks(r.campaign);
@@ -204,7 +243,9 @@ export class DialerEngine {
     const now = this.d.clock.now();
     for (let req = this.d.callbacks.takeOldest(now); req; req = this.d.callbacks.takeOldest(now)) {
       const phone = this.d.normalizePhone?.(req.phoneNumber) ?? req.phoneNumber;
-      this.d.leads.add({ campaignId: c.id, contactId: null, name: '', phones: [phone], status: 'callback_scheduled', callbackAt: req.requestedAt }, now);
+      // Tied to the contact known by the number, or a new one, so the agent who calls back sees who it is.
+      const contact = phone ? this.d.inbound?.contactForCallback?.(phone) : undefined;
+      this.d.leads.add({ campaignId: c.id, contactId: contact?.id ?? null, name: contact?.name ?? '', phones: [phone], status: 'callback_scheduled', callbackAt: req.requestedAt }, now);
       this.log.info('callback request queued', { campaignId: c.id, requestId: req.id });
     }
   }

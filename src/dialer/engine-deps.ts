@@ -1,3 +1,4 @@
+import type { InboundDirectory } from './inbound/inbound-desk';
 import type { Logger } from 'winston';
 import type { Clock } from '../domain/clock';
 import type { RandomSource } from '../domain/dialer/seeded-random';
@@ -60,4 +61,6 @@ export interface EngineDeps {
   notifier: Notifier;
   /** A caller's number as the lists store numbers (E.164 where it can be read); identity if unset. */
   normalizePhone?: (raw: string) => string;
+  /** Inbound calls to the agents: who is ON, and contacts by number; without it nobody takes inbound calls. */
+  inbound?: InboundDirectory;
 }

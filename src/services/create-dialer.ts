@@ -8,6 +8,7 @@ import type { DialerTelephony } from '../dialer/dialer-telephony';
 import { DialerEngine } from '../dialer/dialer-engine';
 import { DEFAULT_DIALER_SETTINGS, type DialerSettings } from '../dialer/engine-deps';
 import { LeadRepository } from '../store/lead-repository';
+import { inboundDirectoryOf } from './inbound/inbound-directory';
 import { normalizePhone } from '../domain/phone-number';
 import type { Telephony } from '../telephony/create-telephony';
 import type { Services } from './create-services';
@@ -89,6 +90,7 @@ export function createDialer(o: CreateDialerOptions): DialerEngine {
     agents: { get: (id) => s.repos.users.get(id) },
     scripts: { get: (id) => s.repos.scripts.get(id) },
     notifier: o.notifier,
+    inbound: inboundDirectoryOf(s.db, s.crm.repos.contacts, s.config.phone.defaultRegion, () => o.clock.now()),
     normalizePhone: (raw) => {
       const r = normalizePhone(raw, s.config.phone.defaultRegion);
       return r.ok ? r.phone.e164 : raw;

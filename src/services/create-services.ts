@@ -8,6 +8,8 @@ import { CallRecordRepository } from '../store/call-record-repository';
 import { ContactNoteRepository } from '../store/calls/contact-note-repository';
 import { ContactCallHistory } from '../store/calls/contact-call-history';
 import { ClickToCallService } from './calls/click-to-call-service';
+import { MissedCallService } from './inbound/missed-call-service';
+import { MissedCallRepository } from '../store/inbound/missed-call-repository';
 import { CallbackRequestRepository } from '../store/callback-request-repository';
 import { GroupRepository } from '../store/group-repository';
 import { SessionRepository } from '../store/session-repository';
@@ -71,6 +73,7 @@ export function createServices(db: Db, config: Config, clock: Clock, log: Logger
       attempts: new AttemptRepository(db), agentSessions: new AgentSessionRepository(db),
     },
     auth, users, campaigns, scripts, notifications, crm, pauseCodes, agentPerformance, callLog, campaignOverview, clickToCall, customerResults,
+    missedCalls: new MissedCallService(new MissedCallRepository(db), callbackRequests, clock),
   };
 }
 

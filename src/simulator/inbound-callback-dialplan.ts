@@ -8,8 +8,13 @@ import { enterStasis } from './stasis';
 /** The project's inbound context (dialplan/extensions_dialer.conf). */
 export const INBOUND_CALLBACK_CONTEXT = 'dialer-inbound-callback';
 
-/** A caller reaching the inbound callback context from a trunk. */
+/** The project's context for inbound calls to the agents. */
+export const INBOUND_AGENTS_CONTEXT = 'dialer-inbound';
+
+/** A caller reaching the inbound callback context (or, with `context`, dialer-inbound) from a trunk. */
 export interface InboundCallRequest {
+  /** Default dialer-inbound-callback. */
+  readonly context?: typeof INBOUND_CALLBACK_CONTEXT | typeof INBOUND_AGENTS_CONTEXT;
   /** The caller ID number the trunk presents ('' when withheld). */
   readonly callerNumber: string;
   /** Keys the caller presses at the offer; '' presses nothing (default '1'). */
@@ -50,6 +55,7 @@ function promptMs(w: SimWorld, files: string): number {
  * nothing until StasisStart and nothing after StasisEnd (it is not subscribed otherwise).
  */
 export function placeInboundCall(w: SimWorld, req: InboundCallRequest): SimChannel {
+  if (req.context === INBOUND_AGENTS_CONTEXT) return placeAgentsCall(w, req);
   const exten = req.exten ?? 's';
   const ch = createInboundChannel(w, req.trunk ?? w.options.trunks[0] ?? 'trunk', { name: '', number: req.callerNumber }, INBOUND_CALLBACK_CONTEXT, exten);
   const call: SimCall = {
@@ -73,6 +79,42 @@ export function placeInboundCall(w: SimWorld, req: InboundCallRequest): SimChann
     const keys = req.keys ?? '1';
     const pressAt = keys ? w.scaled(req.keysAfterMs ?? 1500) : Number.POSITIVE_INFINITY;
     later(Math.min(pressAt, window), () => afterRead(w, call, pressAt <= window ? keys.charAt(0) : ''));
+  });
+  return ch;
+}
+
+/**
+ * `dialer-inbound` as the project ships it: NoOp, Answer, TIMEOUT(absolute)=3600, then
+ * Stasis(${DIALER_INBOUND_APP},inbound,<DID>), or the apology when no dialer is connected.
+ */
+function placeAgentsCall(w: SimWorld, req: InboundCallRequest): SimChannel {
+  const exten = req.exten && req.exten !== 's' ? req.exten : '0';
+  const ch = createInboundChannel(w, req.trunk ?? w.options.trunks[0] ?? 'trunk', { name: '', number: req.callerNumber }, INBOUND_AGENTS_CONTEXT, exten);
+  const call: SimCall = {
+    near: ch, far: null, mode: 'inbound', dialstring: '', plan: null, farContext: INBOUND_AGENTS_CONTEXT, farExten: exten,
+    after: { kind: 'stasis' }, phase: 'answered', timers: [], timeoutMs: 0, dialStartedAt: w.clock.now(),
+  };
+  ch.call = call;
+  const step = (priority: number, appName: string, appData: string, label = exten) => {
+    ch.dialplan = { context: INBOUND_AGENTS_CONTEXT, exten: label, priority, appName, appData };
+    emitDialplan(w.hub, ch);
+  };
+  w.soon(() => {
+    step(1, 'NoOp', `dialer: inbound call to ${exten} from ${req.callerNumber}`);
+    step(2, 'Answer', '');
+    ch.state = 'Up';
+    emitStateChange(w.hub, ch);
+    step(3, 'Set', 'TIMEOUT(absolute)=3600');
+    const app = w.globals.get('DIALER_INBOUND_APP') ?? '';
+    step(4, 'GotoIf', `${app === '' ? 1 : 0}?nodialer`);
+    const rawArgs = `inbound,${exten}`;
+    if (app !== '') {
+      step(5, 'Stasis', `${app},${rawArgs}`);
+      const active = w.hub.activeApp(app);
+      if (active) return enterStasis(w, ch, active, rawArgs.split(','), { fromDialplan: true, rawArgs });
+      emitVarset(w.hub, ch, 'STASISSTATUS', 'FAILED');
+    }
+    playThenHangUp(w, call, 6, w.globals.get('DIALER_INBOUND_SORRY') || 'sorry&please-try-call-later');
   });
   return ch;
 }

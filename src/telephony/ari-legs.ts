@@ -198,6 +198,10 @@ export class AriLegs {
       const inbound = this.add(id as LegId, 'inbound', false, true);
       return this.h.inbound({ leg: inbound.id, kind: 'callbackRequest', number: args[1] ?? callerNumber ?? '' });
     }
+    if (args[0] === 'inbound') {
+      const inbound = this.add(id as LegId, 'inbound', false, true);
+      return this.h.inbound({ leg: inbound.id, kind: 'agents', number: callerNumber ?? '', did: args[1] ?? '' });
+    }
     this.h.stranger(id, args);
   }
 }

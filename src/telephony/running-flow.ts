@@ -4,7 +4,7 @@ import type { CallRecord } from '../domain/call-record';
 import type { Clock } from '../domain/clock';
 import type { CallMeta, CallNotice } from '../domain/flows/call-handle';
 import type {
-  AgentLine, BridgeRef, Effect, FlowDefinition, FlowInput, FlowNotice, LegName, OwnBridge, TimerName,
+  AgentLine, BridgeRef, Effect, FlowDefinition, FlowInput, FlowNotice, InboundAgent, LegName, OwnBridge, TimerName,
 } from '../domain/flows/flow-types';
 import type { BridgeId, LegId, PlaybackId } from '../domain/telephony-ids';
 import type { LineDispatcher, LineWaiter } from './line-dispatcher';
@@ -23,6 +23,8 @@ export interface RunnerDeps {
   dispatcher: LineDispatcher;
   onNotice(e: FlowEvent): void;
   onFinished(record: CallRecord, flowId: string): void;
+  /** Inbound calls: the agent to ring (none without it). */
+  pickAgent?(flowId: string, meta: CallMeta, tried: readonly number[]): { agent: InboundAgent | null; anyOn: boolean };
 }
 
 const LEG_END_WAIT_MS = 5000;
@@ -221,6 +223,11 @@ export class RunningFlow<S> implements LineWaiter {
       }
       case 'withdrawAgentRequest': return this.d.dispatcher.withdraw(this);
       case 'declineLine': return this.d.dispatcher.giveBack(e.line);
+      case 'pickAgent': {
+        const picked = this.d.pickAgent?.(this.id, this.meta, e.tried) ?? { agent: null, anyOn: false };
+        this.input({ kind: 'agentPicked', agent: picked.agent, anyOn: picked.anyOn });
+        return;
+      }
       case 'notify': return this.notify(e.notice);
       case 'done': return this.finish(e.result);
     }
@@ -259,6 +266,7 @@ export class RunningFlow<S> implements LineWaiter {
   private notify(notice: FlowNotice): void {
     const at = this.d.clock.now();
     if (notice.kind === 'connected' && !this.record.bridgeAt) this.record.bridgeAt = at;
+    if (notice.kind === 'inboundAnswered') this.record.agentId = notice.agentId;
     if (notice.kind === 'answerStored') this.record.answers.push({ questionId: notice.questionId, answer: notice.answer });
     const event: FlowEvent = { flowId: this.id, flow: this.flow.name, meta: this.meta, notice, legs: Object.fromEntries(this.legs), at };
     if (this.line) event.line = this.line;

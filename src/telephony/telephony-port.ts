@@ -42,9 +42,12 @@ export type LegEvent =
 
 export interface InboundCall {
   leg: LegId;
-  kind: 'callbackRequest';
-  /** The caller's number as the dialplan passed it; empty when withheld. */
+  /** callbackRequest: pressed 1 in dialer-inbound-callback; agents: a DID of dialer-inbound, for the agents. */
+  kind: 'callbackRequest' | 'agents';
+  /** The caller's number as the dialplan passed it (or the channel's caller ID); empty when withheld. */
   number: string;
+  /** agents: the dialled number (DID). */
+  did?: string;
 }
 
 /** Channels and bridges carrying our id prefix that no running flow knows (e.g. after a crash). */

@@ -212,6 +212,69 @@ export function registerCallFlowScenarios(makeTarget: () => Promise<ScenarioTarg
     });
   });
 
+  describe('inbound calls to the agents', () => {
+    afterEach(() => { h.inboundAgents = []; });
+    const notices = () => h.noticesOfFlow('inbound').map((n) => (n.kind === 'inboundOffered' || n.kind === 'inboundAnswered' || n.kind === 'inboundNotTaken' ? `${n.kind}:${n.agentId}` : n.kind));
+
+    it('when a known caller dials in and an agent is ON, then the agent rings with the caller ID, they are bridged, and the record names agent and contact', async function () {
+      this.timeout(30_000);
+      h.clearNotices();
+      h.inboundAgents = [h.inboundAgent(31, '1031')];
+      h.addContact(501, '0912340001');
+      const before = h.lastRecordId('inbound');
+      const caller = await target.placeInboundCall('0912340001', '0281234567');
+      await h.until(() => notices().includes('connected'), 15_000, 'the inbound call bridged');
+      const bridges = await target.bridges();
+      const mine = bridges.filter((b) => b.id.startsWith(`${h.idPrefix}.`));
+      assert.equal(mine.length, 1, 'the holding bridge is gone, one mixing bridge is left');
+      assert.equal(mine[0]!.bridge_type, 'mixing');
+      assert.equal(mine[0]!.channels.length, 2);
+      await caller.hangUp();
+      const r = await h.recordOfFlow('inbound', before);
+      assert.deepEqual([r.flow, r.outcome, r.endReason, r.agentId, r.contactId, r.phoneNumber], ['inbound', 'answered', 'customer_hangup', 31, 501, '0912340001']);
+      assert.ok(r.bridgeAt, 'bridged');
+      assert.deepEqual(notices().slice(0, 3), ['inboundQueued', 'inboundOffered:31', 'inboundAnswered:31']);
+      assert.deepEqual(await h.oursSettled(), { channels: [], bridges: [] });
+    });
+
+    it('when no agent is ON, then the caller hears the closing message and the call ends as no_agent, unknown caller without a contact', async function () {
+      this.timeout(30_000);
+      h.clearNotices();
+      const before = h.lastRecordId('inbound');
+      await target.placeInboundCall('0912340002', '0281234567');
+      const r = await h.recordOfFlow('inbound', before);
+      assert.deepEqual([r.outcome, r.endReason, r.agentId, r.contactId, r.phoneNumber], ['abandoned', 'no_agent', null, null, '0912340002']);
+      assert.deepEqual(await h.oursSettled(), { channels: [], bridges: [] });
+    });
+
+    it('when the first agent does not answer in time, then the next agent is rung and takes the call', async function () {
+      this.timeout(40_000);
+      h.clearNotices();
+      h.inboundAgents = [h.inboundAgent(32, '9032'), h.inboundAgent(33, '1033')];
+      const before = h.lastRecordId('inbound');
+      const caller = await target.placeInboundCall('0912340003', '0281234567');
+      await h.until(() => notices().includes('connected'), 25_000, 'the second agent bridged');
+      assert.deepEqual(notices().filter((n) => n.startsWith('inbound')), ['inboundQueued', 'inboundOffered:32', 'inboundNotTaken:32', 'inboundOffered:33', 'inboundAnswered:33']);
+      await caller.hangUp();
+      const r = await h.recordOfFlow('inbound', before);
+      assert.deepEqual([r.outcome, r.agentId], ['answered', 33]);
+      assert.deepEqual(await h.oursSettled(), { channels: [], bridges: [] });
+    });
+
+    it('when the caller hangs up while the agent rings, then it is a missed call (queue_hangup) and the agent phone stops', async function () {
+      this.timeout(30_000);
+      h.clearNotices();
+      h.inboundAgents = [h.inboundAgent(34, '9034')];
+      const before = h.lastRecordId('inbound');
+      const caller = await target.placeInboundCall('0912340004', '0281234567');
+      await h.until(() => notices().includes('inboundOffered:34'), 15_000, 'the agent rung');
+      await caller.hangUp();
+      const r = await h.recordOfFlow('inbound', before);
+      assert.deepEqual([r.outcome, r.endReason, r.agentId, r.bridgeAt], ['abandoned', 'queue_hangup', null, null]);
+      assert.deepEqual(await h.oursSettled(), { channels: [], bridges: [] });
+    });
+  });
+
   describe('ARI connection', () => {
     it('when the WebSocket drops mid-call and the customer hangs up meanwhile, then after the reconnect the call is closed and nothing is left', async () => {
       const call = start(agentFirstFlow(agentFirst('09010031')), '09010031');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CallRecord } from '../../src/domain/call-record';
 import { systemClock } from '../../src/domain/clock';
-import type { AgentLine, FlowNotice } from '../../src/domain/flows/flow-types';
+import type { AgentLine, FlowNotice, InboundAgent } from '../../src/domain/flows/flow-types';
 import { agentLineFlow } from '../../src/domain/flows/agent-line-flow';
 import { createLogger } from '../../src/logger';
 import { CallRecordRepository, type StoredCallRecord } from '../../src/store/call-record-repository';
@@ -22,6 +22,10 @@ export class ScenarioHarness {
   private readonly events: FlowEvent[] = [];
   private readonly waiters = new Set<() => void>();
   private readonly recordIds = new Map<string, number>();
+  /** Inbound calls: the agents ON and free, in the order they are offered (the engine's choice stands here). */
+  inboundAgents: InboundAgent[] = [];
+  /** Inbound calls: contact ids by caller number. */
+  readonly contacts = new Map<string, number>();
 
   constructor(readonly target: ScenarioTarget, events: 'own' | 'ari-client' = 'own') {
     this.db = openDatabase(':memory:');
@@ -36,11 +40,16 @@ export class ScenarioHarness {
           ...target.telephony, ringTimeoutSeconds: 15, agentRingTimeoutSeconds: 20, holdMaxSeconds: 2, mohClass: 'default',
           callbackConfirmationMedia: 'sound:auth-thankyou',
         },
+        inbound: { greetingMedia: 'sound:beep', closingMedia: 'sound:sorry', callbackOfferMedia: '', agentRingSeconds: 5, maxWaitSeconds: 20, retrySeconds: 1 },
       },
       log, clock: systemClock, idPrefix: this.idPrefix,
       onNotice: (e) => { this.events.push(e); this.wake(); },
       onFinished: (r: CallRecord) => { this.recordIds.set(String(r.attemptId ?? r.flow), this.records.insert(r)); this.wake(); },
       onCallbackRequest: (number, at) => { this.callbacks.add(number, at); },
+      pickInboundAgent: (_flowId, _meta, tried) => ({
+        agent: this.inboundAgents.find((a) => !tried.includes(a.agentId)) ?? null, anyOn: this.inboundAgents.length > 0,
+      }),
+      inboundContact: (number) => this.contacts.get(number),
     });
   }
 
@@ -68,6 +77,21 @@ export class ScenarioHarness {
     });
   }
 
+  /** Notices of flows by name (flows the PBX started, such as inbound calls, have no handle here). */
+  noticesOfFlow(flow: string): FlowNotice[] {
+    return this.events.filter((e) => e.flow === flow).map((e) => e.notice);
+  }
+
+  clearNotices(): void { this.events.splice(0); }
+
+  /** The last stored call record of a flow without an attempt (e.g. 'inbound'), once there is one newer than `after`. */
+  async recordOfFlow(flow: string, after: number, timeoutMs = 20_000): Promise<StoredCallRecord> {
+    await this.until(() => (this.recordIds.get(flow) ?? 0) > after, timeoutMs, `a ${flow} call record`);
+    return this.records.get(this.recordIds.get(flow)!)!;
+  }
+
+  lastRecordId(flow: string): number { return this.recordIds.get(flow) ?? 0; }
+
   noticesOf(handle: FlowHandle): FlowNotice['kind'][] {
     return this.events.filter((e) => e.flowId === handle.id).map((e) => e.notice.kind);
   }
@@ -85,6 +109,24 @@ export class ScenarioHarness {
     const record = id === undefined ? undefined : this.records.get(id);
     if (!record) throw new Error(`no call record stored for attempt ${key}`);
     return record;
+  }
+
+  /** An agent who is ON for inbound calls (a users row, so the call record may name them). */
+  inboundAgent(agentId: number, extension: string): InboundAgent {
+    this.addUser(agentId, extension);
+    return { agentId, extension };
+  }
+
+  /** A contact known by this number, for inbound calls. */
+  addContact(id: number, number: string): void {
+    const now = new Date().toISOString();
+    this.db.prepare('INSERT OR IGNORE INTO contacts (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, `Contact ${id}`, now, now);
+    this.contacts.set(number, id);
+  }
+
+  private addUser(agentId: number, extension: string): void {
+    this.db.prepare(`INSERT OR IGNORE INTO users (id, username, display_name, role, password_hash, extension, created_at, updated_at)
+      VALUES (?, ?, ?, 'agent', 'x', ?, ?, ?)`).run(agentId, `agent${agentId}`, `Agent ${agentId}`, extension, new Date().toISOString(), new Date().toISOString());
   }
 
   /** An agent line: rung once, answered, parked in its bridge; offered to the dispatcher if asked. */

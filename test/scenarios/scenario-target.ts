@@ -15,6 +15,8 @@ export interface ScenarioTarget {
   hangUpFarEnd(leg: LegId): Promise<void>;
   /** An inbound caller (caller ID `number`) reaches dialer-inbound-callback and presses 1. */
   placeCallbackRequestCall(number: string): Promise<void>;
+  /** An inbound caller (caller ID `number`) dials `did`, routed to dialer-inbound; the caller stays on for about 30 s unless hung up. */
+  placeInboundCall(number: string, did: string): Promise<{ hangUp(): Promise<void> }>;
   /** Ids of every channel and bridge the PBX holds, read directly (not through the dialer). */
   channelIds(): Promise<string[]>;
   bridges(): Promise<{ id: string; bridge_type: string; channels: string[] }[]>;

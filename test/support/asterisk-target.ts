@@ -50,6 +50,16 @@ export async function realAsteriskTarget(s: RealAsteriskSettings): Promise<Scena
       });
       await ari('POST', `/channels?${q.toString()}`);
     },
+    placeInboundCall: async (number, did) => {
+      // The ";2" half runs dialer-inbound with the DID; the ";1" half runs sim-customers 0901, which answers
+      // and stays on for about 30 s: the caller waiting in the queue, then talking.
+      const channelId = `it-caller-${process.pid}-${++callers}`;
+      const q = new URLSearchParams({
+        endpoint: `Local/${did}@dialer-inbound`, context: 'sim-customers', extension: '09010001', priority: '1', callerId: number, channelId,
+      });
+      await ari('POST', `/channels?${q.toString()}`);
+      return { hangUp: async () => { await ari('DELETE', `/channels/${encodeURIComponent(channelId)}`).catch(() => undefined); } };
+    },
     // Not execFileSync: the event loop must keep reading the events of the teardown meanwhile.
     restartPbx: () => new Promise<void>((resolve, reject) => {
       execFile(sharedAsteriskCli, ['--port', String(s.port), 'core restart now'], (err) => (err ? reject(err) : resolve()));

@@ -30,6 +30,10 @@ export async function simulatorTarget(options: SimulatorTargetOptions = {}): Pro
     beginScenario: events.beginScenario,
     hangUpFarEnd: (leg: LegId) => probe.hangUpFarEnd(leg),
     placeCallbackRequestCall: async (number) => { sim.control.placeInboundCall({ callerNumber: number, keys: '1', keysAfterMs: 3000 }); },
+    placeInboundCall: async (number, did) => {
+      const id = sim.control.placeInboundCall({ callerNumber: number, context: 'dialer-inbound', exten: did });
+      return { hangUp: async () => { sim.control.hangUpFarEnd(id); } };
+    },
     restartPbx: async () => { await sim.control.restart(); },
     cutAri: async () => proxy.pause(),
     resumeAri: async () => proxy.resume(),

@@ -16,6 +16,13 @@ function deskOf(dialer: DialerHandle, actor: AuthenticatedUser): ClickToCallDesk
   return d.calls;
 }
 
+/** The desk holding the agent's open call: an inbound call they took, else their click-to-call. */
+function openDeskOf(dialer: DialerHandle, actor: AuthenticatedUser): Pick<ClickToCallDesk, 'current' | 'hangup' | 'close' | 'closed'> {
+  const calls = deskOf(dialer, actor);
+  const inbound = dialer()!.inbound;
+  return inbound.current(actor.id) && !calls.current(actor.id) ? inbound : calls;
+}
+
 /** Click-to-call (issue 15 item 1): the agent's one open call outside campaigns, and the notes it leaves on contacts. */
 export function callRoutes(calls: ClickToCallService, dialer: DialerHandle): RouteSpec[] {
   return [
@@ -28,20 +35,20 @@ export function callRoutes(calls: ClickToCallService, dialer: DialerHandle): Rou
       handler: ({ actor, body }) => calls.start(actor, deskOf(dialer, actor), body),
     }),
     defineRoute({
-      method: 'get', path: '/api/calls/current', tag: 'calls', roles: AGENTS, summary: 'The agent\'s open click-to-call (null when none)',
+      method: 'get', path: '/api/calls/current', tag: 'calls', roles: AGENTS, summary: 'The agent\'s open call: their click-to-call, or an inbound call they took (direction inbound); null when none',
       response: currentCallDto,
-      handler: ({ actor }) => ({ call: deskOf(dialer, actor).current(actor.id) }),
+      handler: ({ actor }) => ({ call: openDeskOf(dialer, actor).current(actor.id) }),
     }),
     defineRoute({
       method: 'post', path: '/api/calls/current/hangup', tag: 'calls', roles: AGENTS, status: 200, summary: 'End the agent\'s click-to-call',
       body: noBody, response: clickToCallDto,
-      handler: ({ actor }) => deskOf(dialer, actor).hangup(actor.id),
+      handler: ({ actor }) => openDeskOf(dialer, actor).hangup(actor.id),
     }),
     defineRoute({
       method: 'post', path: '/api/calls/current/close', tag: 'calls', roles: AGENTS, status: 200,
       summary: 'Save and close: stores the note on the contact (time, agent, call) and on the call record, and closes the call (once it has ended)',
       body: closeCallBody, response: closedCallDto,
-      handler: ({ actor, body }) => calls.close(actor, deskOf(dialer, actor), body.note),
+      handler: ({ actor, body }) => calls.close(actor, openDeskOf(dialer, actor), body.note),
     }),
     defineRoute({
       method: 'get', path: '/api/contacts/:id/notes', tag: 'contacts', roles: ANY_USER, summary: 'The notes on a contact, newest first, with the agent and the call each was written for',

@@ -21,7 +21,8 @@ export const clickToCallDto = z.object({
   end: z.enum(['completed', 'busy', 'no_answer', 'agent_no_answer', 'agent_busy', 'failed', 'cancelled']).nullable()
     .describe('How an ended call ended'),
   callRecordId: z.number().int().nullable().describe('The call record, once stored (the call may then be closed)'),
-}).describe('The agent\'s open click-to-call');
+  direction: z.literal('inbound').optional().describe('inbound: a caller the agent took from the inbound queue (number: the caller\'s); absent: a click-to-call'),
+}).describe('The agent\'s open call (click-to-call, or an inbound call)');
 
 export const currentCallDto = z.object({ call: clickToCallDto.nullable() });
 
@@ -36,7 +37,7 @@ export const contactNoteDto = z.object({
 });
 
 export const contactCallDto = z.object({
-  id: z.number().int(), flow: z.string().describe('agent-first, customer-first, ivr, click-to-call, …'), direction: z.enum(['outbound']),
+  id: z.number().int(), flow: z.string().describe('agent-first, customer-first, ivr, click-to-call, inbound, …'), direction: z.enum(['outbound', 'inbound']),
   campaignId: z.number().int().nullable(), agentId: z.number().int().nullable(), agentName: z.string().nullable(), phoneNumber: z.string().nullable(),
   dialAt: z.string().nullable(), answerAt: z.string().nullable(), bridgeAt: z.string().nullable(), endAt: z.string(),
   hangupCause: z.number().int().nullable().describe('Q.850 cause of the customer leg'), outcome: z.string().nullable(), endReason: z.string(),

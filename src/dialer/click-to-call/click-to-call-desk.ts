@@ -25,6 +25,8 @@ export interface ClickToCallView {
   end: ClickToCallEnd | null;
   /** Set once the call record is stored: the call may then be closed with its note. */
   callRecordId: number | null;
+  /** inbound: a caller the agent took (src/dialer/inbound/); absent: the agent's click-to-call. */
+  direction?: 'inbound';
 }
 
 interface OpenCall {

@@ -48,7 +48,7 @@ export interface CallLogEntry extends Omit<CallLogFacts, 'claimedAt' | 'recordin
 }
 
 /** Flows that are calls a customer made to us; every campaign flow dials out. */
-const INBOUND_FLOWS = new Set(['callback-request']);
+const INBOUND_FLOWS = new Set(['callback-request', 'inbound']);
 
 const between = (from: string | null, to: string | null): number | null =>
   from && to ? Math.max(0, Date.parse(to) - Date.parse(from)) : null;
@@ -56,7 +56,7 @@ const between = (from: string | null, to: string | null): number | null =>
 /** Who ended the call, read from why the flow ended. */
 export function hungUpBy(reason: EndReason): HungUpBy {
   switch (reason) {
-    case 'customer_hangup': return 'customer';
+    case 'customer_hangup': case 'queue_hangup': return 'customer';
     case 'agent_hangup': return 'agent';
     case 'telephony_error': return 'telephony';
     default: return 'dialer';

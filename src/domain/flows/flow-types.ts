@@ -14,7 +14,7 @@ export type LegName = 'agent' | 'customer';
 export type OwnBridge = 'call' | 'hold';
 /** A bridge a flow uses: its own, or the bridge of an agent line it was given. */
 export type BridgeRef = { kind: 'own'; name: OwnBridge } | { kind: 'line'; bridgeId: BridgeId };
-export type TimerName = 'agentRing' | 'ring' | 'amd' | 'hold' | 'prompt' | 'question' | 'message';
+export type TimerName = 'agentRing' | 'ring' | 'amd' | 'hold' | 'prompt' | 'question' | 'message' | 'queue' | 'retry';
 
 export type DialTarget =
   | { kind: 'customer'; number: string; amd: boolean; callerId?: CallerId }
@@ -50,7 +50,21 @@ export type FlowNotice =
   /** The line is gone; `byPbx` when the PBX took it away (restart, unreachable) rather than the agent or the session. */
   | { kind: 'lineClosed'; byPbx?: boolean }
   | { kind: 'answerStored'; questionId: string; answer: string | null }
-  | { kind: 'callbackRequested'; number: string };
+  | { kind: 'callbackRequested'; number: string }
+  /** Inbound: the caller is in the queue (greeting over, music on). */
+  | { kind: 'inboundQueued' }
+  /** Inbound: this agent's phone rings with the caller. */
+  | { kind: 'inboundOffered'; agentId: number }
+  /** Inbound: the agent answered and is bridged with the caller. */
+  | { kind: 'inboundAnswered'; agentId: number }
+  /** Inbound: the offered agent did not take the call (rang out, busy, declined); the next one is tried. */
+  | { kind: 'inboundNotTaken'; agentId: number };
+
+/** An agent the engine chose for an inbound call. */
+export interface InboundAgent {
+  agentId: number;
+  extension: string;
+}
 
 export type Effect =
   | { kind: 'dial'; leg: LegName; target: DialTarget; ringTimeoutSeconds: number }
@@ -73,13 +87,19 @@ export type Effect =
   | { kind: 'withdrawAgentRequest' }
   /** A line arrived after the flow stopped waiting for one: hand it back to the dispatcher. */
   | { kind: 'declineLine'; line: AgentLine }
+  /** Inbound: ask the engine for an agent to ring (ON, idle, longest idle first), not one of `tried`; answered with agentPicked. */
+  | { kind: 'pickAgent'; tried: readonly number[] }
   | { kind: 'notify'; notice: FlowNotice }
   | { kind: 'done'; result: FlowResult };
 
 /** Why a call ended, in more detail than the outcome (kept in the call record). */
 export type EndReason =
   | 'customer_hangup' | 'agent_hangup' | 'not_reached' | 'agent_unreachable' | 'machine'
-  | 'abandoned' | 'ivr_complete' | 'callback_requested' | 'line_closed' | 'cancelled' | 'telephony_error';
+  | 'abandoned' | 'ivr_complete' | 'callback_requested' | 'line_closed' | 'cancelled' | 'telephony_error'
+  /** Inbound: the caller hung up while waiting for an agent (a missed call). */
+  | 'queue_hangup'
+  /** Inbound: no agent took the call in time (or none was ON): the caller heard the closing message. */
+  | 'no_agent';
 
 /**
  * Why a call ended when one of its legs did: the flow's reason, unless the PBX took the leg away (it shut down,
@@ -109,6 +129,8 @@ export type FlowInput =
   | { kind: 'timer'; timer: TimerName }
   | { kind: 'agentAssigned'; line: AgentLine }
   | { kind: 'noAgentFree' }
+  /** The engine's answer to pickAgent: the agent to ring, or none (`anyOn`: some agent is ON but busy). */
+  | { kind: 'agentPicked'; agent: InboundAgent | null; anyOn: boolean }
   /** A command other than dial/play failed for a reason that is not an expected race. */
   | { kind: 'commandFailed'; command: Effect['kind']; code: string }
   /** The ARI WebSocket dropped; events may be lost until the runner resynchronises. */

@@ -67,7 +67,7 @@ export class ClickToCallService {
   }
 
   /** Saves the note (on the contact with agent and call; on the call record only without a contact) and closes the call. */
-  close(actor: Actor, desk: ClickToCallDesk, note: string): { noteId: number | null; callRecordId: number } {
+  close(actor: Actor, desk: Pick<ClickToCallDesk, 'close' | 'closed'>, note: string): { noteId: number | null; callRecordId: number } {
     const { contactId, callRecordId } = desk.close(actor.id);
     const body = note.trim();
     const noteId = body === '' ? null : this.notes.saveCallNote({ contactId, agentId: actor.id, callRecordId, body, at: this.clock.now() });

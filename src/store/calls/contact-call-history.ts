@@ -5,7 +5,7 @@ export interface ContactCall {
   id: number;
   flow: string;
   /** Every call of ours is placed by us (inbound callback requests carry no contact). */
-  direction: 'outbound';
+  direction: 'outbound' | 'inbound';
   campaignId: number | null;
   agentId: number | null;
   agentName: string | null;
@@ -38,7 +38,7 @@ export class ContactCallHistory {
 
   forContact(contactId: number, limit = 100): ContactCall[] {
     return this.stmt.all(contactId, limit).map((r) => ({
-      id: r.id, flow: r.flow, direction: 'outbound' as const, campaignId: r.campaign_id, agentId: r.agent_id, agentName: r.agent_name,
+      id: r.id, flow: r.flow, direction: r.flow === 'inbound' ? 'inbound' as const : 'outbound' as const, campaignId: r.campaign_id, agentId: r.agent_id, agentName: r.agent_name,
       phoneNumber: r.phone_number, dialAt: r.dial_at, answerAt: r.answer_at, bridgeAt: r.bridge_at, endAt: r.end_at,
       hangupCause: r.hangup_cause, outcome: r.outcome, endReason: r.end_reason, note: r.note,
     }));

@@ -349,7 +349,7 @@ export type AgentView = {
   };
 };
 
-/** The agent's open click-to-call */
+/** The agent's open call (click-to-call, or an inbound call) */
 export type ClickToCall = {
   state: "ringing_agent" | "ringing_customer" | "talking" | "ended";
   contactId: number | null;
@@ -362,6 +362,8 @@ export type ClickToCall = {
   end: "completed" | "busy" | "no_answer" | "agent_no_answer" | "agent_busy" | "failed" | "cancelled" | null;
   /** The call record, once stored (the call may then be closed) */
   callRecordId: number | null;
+  /** inbound: a caller the agent took from the inbound queue (number: the caller's); absent: a click-to-call */
+  direction?: "inbound";
 };
 
 export type ContactNote = {
@@ -385,9 +387,9 @@ export type ContactNote = {
 /** One call with a contact, from its call record */
 export type ContactCall = {
   id: number;
-  /** agent-first, customer-first, ivr, click-to-call, … */
+  /** agent-first, customer-first, ivr, click-to-call, inbound, … */
   flow: string;
-  direction: "outbound";
+  direction: "outbound" | "inbound";
   campaignId: number | null;
   agentId: number | null;
   agentName: string | null;

@@ -133,8 +133,10 @@ export class EngineHarness {
     const telephony = createTelephony({
       config, log, clock: this.clock, timers, idPrefix: 'dialer',
       onNotice: (e) => holder.engine?.onNotice(e),
-      onFinished: (r) => holder.engine?.onCallRecord(r),
+      onFinished: (r, flowId) => holder.engine?.onCallRecord(r, flowId),
       onCallbackRequest: (n, at) => holder.engine?.onCallbackRequest(n, at),
+      pickInboundAgent: (_flowId, _meta, tried) => holder.engine?.inbound.pick(tried) ?? { agent: null, anyOn: false },
+      inboundContact: (n) => holder.engine?.inbound.contactOf(n)?.id,
     });
     const leads = new LeadRepository(db);
     const engine = createDialer({

@@ -106,7 +106,9 @@ export class CallPopup {
     const c = this.call;
     const ended = c?.state === 'ended';
     const stateText = c ? t(`calls.state.${c.state}` as MessageKey) : t('calls.state.ringing_agent');
-    replaceChildren(this.state, stateText, ended && c.end ? h('span', { class: 'muted' }, ' — ', t(`calls.end.${c.end}` as MessageKey)) : null);
+    // An inbound call (a caller the agent took from the queue) says so before its state.
+    const inbound = c?.direction === 'inbound' ? h('strong', { class: 'c2c-inbound' }, t('calls.inbound'), ' — ') : null;
+    replaceChildren(this.state, inbound, stateText, ended && c.end ? h('span', { class: 'muted' }, ' — ', t(`calls.end.${c.end}` as MessageKey)) : null);
     this.root.dataset.state = c?.state ?? 'placing';
     this.endButton.textContent = t('calls.end');
     this.endButton.disabled = !c || ended;
