@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { recomputeRollup, stateTimeKey } from '../../src/domain/agent-performance/agent-state-rollup';
 import { createSeededRandom } from '../../src/domain/dialer/seeded-random';
 import { AgentPerformanceService } from '../../src/services/agent-performance/agent-performance-service';
 import { AgentPerformanceRepository } from '../../src/store/agent-performance/agent-performance-repository';
-import { AgentStateRollup, toFact } from '../../src/store/agent-performance/agent-state-rollup';
+import { AgentStateRollup } from '../../src/store/agent-performance/agent-state-rollup';
 import { openDatabase } from '../../src/store/database';
 import { migrate } from '../../src/store/migrator';
+import { rollupMatchesRecomputation } from './rollup-check';
 import { seedAgentHistory } from './seed-agent-history';
 import { recordFigures } from '../summary/bench-figure';
 
@@ -45,20 +45,14 @@ function main(): void {
     say(`  ${fmt(seeded.changes)} state changes, ${fmt(seeded.attempts)} attempts, ${fmt(rollupRows)} rollup rows, `
       + `${fmt(statSync(file).size / 1e6)} MB, ${fmt((Date.now() - started) / 1000, 1)} s`);
 
-    const rollup = new AgentStateRollup(db);
     const sample = [seeded.agentIds[0]!, seeded.agentIds[Math.floor(AGENTS / 2)]!, seeded.agentIds[AGENTS - 1]!];
     for (const agentId of sample) {
-      const raw = db.prepare<[number], Parameters<typeof toFact>[0]>('SELECT id, agent_id, campaign_id, at, to_state, reason FROM agent_state_changes WHERE agent_id = ?').all(agentId).map(toFact);
-      const expected = [...recomputeRollup(raw, rollup.timeZoneOf).values()].map((r) => `${stateTimeKey(r)}=${r.ms}`).sort();
-      const stored = db.prepare<[number], { agent_id: number; campaign_id: number; day: string; state: never; reason: string; ms: number }>(
-        'SELECT * FROM agent_state_rollup WHERE agent_id = ?').all(agentId)
-        .map((r) => `${stateTimeKey({ agentId: r.agent_id, campaignId: r.campaign_id, day: r.day, state: r.state, reason: r.reason })}=${r.ms}`).sort();
-      const same = expected.length === stored.length && expected.every((x, i) => x === stored[i]);
-      say(`  rollup of agent ${agentId} (${fmt(raw.length)} changes) ${same ? 'equals' : 'DIFFERS FROM'} a recomputation from the raw rows`);
+      const { changes, same } = rollupMatchesRecomputation(db, agentId);
+      say(`  rollup of agent ${agentId} (${fmt(changes)} changes) ${same ? 'equals' : 'DIFFERS FROM'} a recomputation from the raw rows`);
     }
 
     const clock = { now: () => new Date(seeded.lastMs + 3_600_000) };
-    const service = new AgentPerformanceService(new AgentPerformanceRepository(db), rollup, clock);
+    const service = new AgentPerformanceService(new AgentPerformanceRepository(db), new AgentStateRollup(db), clock);
     const rnd = createSeededRandom(7);
     const times: number[] = [];
     const cpu: number[] = [];

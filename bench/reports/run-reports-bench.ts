@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { recomputeRollup, stateTimeKey } from '../../src/domain/agent-performance/agent-state-rollup';
 import { localDayStart, nextDateKey } from '../../src/domain/agent-performance/local-day-span';
 import { createSeededRandom } from '../../src/domain/dialer/seeded-random';
 import type { Actor } from '../../src/domain/roles';
@@ -11,11 +10,12 @@ import { CallLogService } from '../../src/services/call-log/call-log-service';
 import { callLogXlsx } from '../../src/services/call-log/call-log-xlsx';
 import { CampaignOverviewService } from '../../src/services/campaign-overview/campaign-overview-service';
 import { AgentPerformanceRepository } from '../../src/store/agent-performance/agent-performance-repository';
-import { AgentStateRollup, toFact } from '../../src/store/agent-performance/agent-state-rollup';
+import { AgentStateRollup } from '../../src/store/agent-performance/agent-state-rollup';
 import { CallLogRepository } from '../../src/store/call-log/call-log-repository';
 import { CampaignOverviewRepository } from '../../src/store/campaign-overview/campaign-overview-repository';
 import { openDatabase, type Db } from '../../src/store/database';
 import { migrate } from '../../src/store/migrator';
+import { rollupMatchesRecomputation } from '../agent-performance/rollup-check';
 import { seedAgentHistory } from '../agent-performance/seed-agent-history';
 import { recordFigures, type BenchFigure } from '../summary/bench-figure';
 import { seedBigCampaign, seedCallRecords } from './seed-report-calls';
@@ -75,17 +75,11 @@ function lastWholeMonth(lastDay: string): { from: string; to: string } {
   return { from: dayAt(Date.UTC(y, m - 1 - back, 1)), to: dayAt(Date.UTC(y, m - back, 0)) };
 }
 
-/** The state rollup of a few agents against a recomputation from their raw rows (the property test does it at random). */
+/** The state rollup of a few agents against a recomputation from their raw rows. */
 function checkRollup(db: Db, agentIds: readonly number[]): void {
-  const rollup = new AgentStateRollup(db);
   for (const agentId of agentIds) {
-    const raw = db.prepare<[number], Parameters<typeof toFact>[0]>('SELECT id, agent_id, campaign_id, at, to_state, reason FROM agent_state_changes WHERE agent_id = ?').all(agentId).map(toFact);
-    const expected = [...recomputeRollup(raw, rollup.timeZoneOf).values()].map((r) => `${stateTimeKey(r)}=${r.ms}`).sort();
-    const stored = db.prepare<[number], { agent_id: number; campaign_id: number; day: string; state: never; reason: string; ms: number }>(
-      'SELECT * FROM agent_state_rollup WHERE agent_id = ?').all(agentId)
-      .map((r) => `${stateTimeKey({ agentId: r.agent_id, campaignId: r.campaign_id, day: r.day, state: r.state, reason: r.reason })}=${r.ms}`).sort();
-    const same = expected.length === stored.length && expected.every((x, i) => x === stored[i]);
-    say(`  state rollup of agent ${agentId} (${fmt(raw.length)} changes) ${same ? 'equals' : 'DIFFERS FROM'} a recomputation from the raw rows`);
+    const { changes, same } = rollupMatchesRecomputation(db, agentId);
+    say(`  state rollup of agent ${agentId} (${fmt(changes)} changes) ${same ? 'equals' : 'DIFFERS FROM'} a recomputation from the raw rows`);
   }
 }
 
