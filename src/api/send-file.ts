@@ -1,4 +1,7 @@
 import type { Response } from 'express';
+import type { ImportCell } from '../domain/import-mapping';
+import { CSV_BOM, CSV_TYPE } from '../services/import-templates';
+import { csvLine } from '../spreadsheet/csv-line';
 
 export interface FileBody {
   fileName: string;
@@ -30,4 +33,14 @@ export function startDownload(res: Response, fileName: string, contentType: stri
     }),
     end: () => res.end(),
   };
+}
+
+const CSV_CHUNK = 500;
+
+/** Streams rows already in memory as a CSV download (BOM first, so spreadsheets read UTF-8), a chunk at a time. */
+export async function sendCsvRows(res: Response, fileName: string, rows: readonly (readonly ImportCell[])[]): Promise<void> {
+  const download = startDownload(res, fileName, CSV_TYPE);
+  await download.write(CSV_BOM);
+  for (let i = 0; i < rows.length; i += CSV_CHUNK) await download.write(rows.slice(i, i + CSV_CHUNK).map(csvLine).join(''));
+  download.end();
 }

@@ -61,6 +61,8 @@ export class LeadRepository {
       // json_each binds a list in SQLite (PostgreSQL: = ANY($1)).
       phones: db.prepare<[string], { contact_id: number; e164: string }>(
         'SELECT contact_id, e164 FROM contact_phones WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, position'),
+      dueCount: db.prepare<[{ c: number; now: string }], { n: number }>(`SELECT COUNT(*) AS n FROM campaign_contacts e
+        WHERE e.campaign_id = @c AND e.status IN ${CALLABLE} AND ${DUE}`),
       nextDue: db.prepare<[number, string], { at: string | null }>(`SELECT MIN(next_call_at) AS at FROM campaign_contacts
         WHERE campaign_id = ? AND status IN ${CALLABLE} AND next_call_at > ?`),
       claim: db.prepare(`UPDATE campaign_contacts SET status = 'in_progress', updated_at = ?
@@ -117,6 +119,11 @@ export class LeadRepository {
     const seen = new Set<number>();
     const rows = [...callbacks, ...after, ...wrapped].filter((r) => !seen.has(r.id) && seen.add(r.id)).slice(0, q.limit);
     return this.toLeads(rows);
+  }
+
+  /** How many entries the prefilter finds due now (what `candidates` reads from). */
+  dueCount(campaignId: number, now: Date): number {
+    return this.s.dueCount.get({ c: campaignId, now: now.toISOString() })?.n ?? 0;
   }
 
   nextDueAt(campaignId: number, now: Date): Date | null {

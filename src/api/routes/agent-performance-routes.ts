@@ -1,13 +1,10 @@
 import type { AgentPerformanceService } from '../../services/agent-performance/agent-performance-service';
 import { agentPerformanceRows } from '../../services/agent-performance/agent-performance-export';
-import { CSV_BOM, CSV_TYPE, XLSX_TYPE } from '../../services/import-templates';
+import { XLSX_TYPE } from '../../services/import-templates';
 import { writeXlsxOffThread } from '../../services/write-xlsx-off-thread';
-import { csvLine } from '../../spreadsheet/csv-line';
 import { ANY_USER, defineRoute, type RouteSpec } from '../route';
 import { agentPerformanceDto, agentPerformanceExportQuery, agentPerformanceQuery } from '../schemas/agent-performance-schemas';
-import { sendFile, startDownload } from '../send-file';
-
-const CSV_CHUNK = 500;
+import { sendCsvRows, sendFile } from '../send-file';
 
 /** The agent performance report and its export; agents get their own ("my performance"). */
 export function agentPerformanceRoutes(perf: AgentPerformanceService): RouteSpec[] {
@@ -30,10 +27,7 @@ export function agentPerformanceRoutes(perf: AgentPerformanceService): RouteSpec
           const body = await writeXlsxOffThread([{ name: 'Agent performance', rows }]);
           return sendFile(res, { fileName: `${name}.xlsx`, contentType: XLSX_TYPE, body });
         }
-        const download = startDownload(res, `${name}.csv`, CSV_TYPE);
-        await download.write(CSV_BOM);
-        for (let i = 0; i < rows.length; i += CSV_CHUNK) await download.write(rows.slice(i, i + CSV_CHUNK).map(csvLine).join(''));
-        download.end();
+        await sendCsvRows(res, `${name}.csv`, rows);
       },
     }),
   ];

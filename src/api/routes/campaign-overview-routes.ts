@@ -1,13 +1,10 @@
 import { campaignOverviewSections, overviewCsvRows } from '../../services/campaign-overview/campaign-overview-export';
 import type { CampaignOverviewService } from '../../services/campaign-overview/campaign-overview-service';
-import { CSV_BOM, CSV_TYPE, XLSX_TYPE } from '../../services/import-templates';
+import { XLSX_TYPE } from '../../services/import-templates';
 import { writeXlsxOffThread } from '../../services/write-xlsx-off-thread';
-import { csvLine } from '../../spreadsheet/csv-line';
 import { defineRoute, STAFF, type RouteSpec } from '../route';
 import { campaignOverviewDto, campaignOverviewExportQuery, campaignOverviewQuery } from '../schemas/campaign-overview-schemas';
-import { sendFile, startDownload } from '../send-file';
-
-const CSV_CHUNK = 500;
+import { sendCsvRows, sendFile } from '../send-file';
 
 /** The campaign overview report and its export: owners see every campaign, admins those they created or manage. */
 export function campaignOverviewRoutes(overview: CampaignOverviewService): RouteSpec[] {
@@ -32,10 +29,7 @@ export function campaignOverviewRoutes(overview: CampaignOverviewService): Route
           return sendFile(res, { fileName: `${name}.xlsx`, contentType: XLSX_TYPE, body });
         }
         const rows = overviewCsvRows(sections);
-        const download = startDownload(res, `${name}.csv`, CSV_TYPE);
-        await download.write(CSV_BOM);
-        for (let i = 0; i < rows.length; i += CSV_CHUNK) await download.write(rows.slice(i, i + CSV_CHUNK).map(csvLine).join(''));
-        download.end();
+        await sendCsvRows(res, `${name}.csv`, rows);
       },
     }),
   ];

@@ -1,4 +1,5 @@
 import type { Db } from '../database';
+import { LeadRepository } from '../lead-repository';
 
 /** A finished call as the answer→bridge histogram needs it. */
 export interface BridgedCall {
@@ -18,7 +19,6 @@ export interface ImportRowTotals {
   rejected: number;
 }
 
-const CALLABLE = "('not_started', 'failed_will_retry', 'callback_scheduled', 'do_not_call_again')";
 
 /**
  * The reads /metrics makes at scrape time. Each one is bounded by an index or by what happened since the
@@ -26,8 +26,10 @@ const CALLABLE = "('not_started', 'failed_will_retry', 'callback_scheduled', 'do
  */
 export class MetricsQueries {
   private readonly s;
+  private readonly leads: LeadRepository;
 
   constructor(db: Db) {
+    this.leads = new LeadRepository(db);
     this.s = {
       maxId: db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM call_records'),
       after: db.prepare<[number, number], { id: number; campaign_id: number | null; flow: string; answer_at: string | null; bridge_at: string | null }>(
@@ -35,8 +37,6 @@ export class MetricsQueries {
       // (campaign_id, end_at) is indexed: only the window's rows are read.
       outcomesSince: db.prepare<[number, string], { outcome: string | null; n: number }>(
         'SELECT outcome, COUNT(*) AS n FROM call_records WHERE campaign_id = ? AND end_at >= ? GROUP BY outcome'),
-      due: db.prepare<[number, string], { n: number }>(`SELECT COUNT(*) AS n FROM campaign_contacts
-        WHERE campaign_id = ? AND status IN ${CALLABLE} AND (next_call_at IS NULL OR next_call_at <= ?)`),
       imports: db.prepare<[], ImportRowTotals>('SELECT id AS jobId, kind, imported, updated, duplicate, rejected FROM import_jobs'),
     };
   }
@@ -57,7 +57,7 @@ export class MetricsQueries {
 
   /** Entries of the campaign's list in a callable status whose next call time has come (what lead selection starts from). */
   dueLeads(campaignId: number, now: Date): number {
-    return this.s.due.get(campaignId, now.toISOString())?.n ?? 0;
+    return this.leads.dueCount(campaignId, now);
   }
 
   /** The rows each import job has handled so far (a running import's grow as its batches commit). */
